@@ -1,0 +1,8 @@
+# warta::sanitizers: compile and link flags for WARTA_SANITIZE (e.g. "address,undefined", "thread").
+add_library(warta_sanitizers INTERFACE)
+add_library(warta::sanitizers ALIAS warta_sanitizers)
+if(WARTA_SANITIZE)
+  target_compile_options(warta_sanitizers INTERFACE
+    -fsanitize=${WARTA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(warta_sanitizers INTERFACE -fsanitize=${WARTA_SANITIZE})
+endif()

@@ -1,0 +1,183 @@
+// analysis: language choice, stemmers, stop words and the shared
+// TermGenerator / QueryParser set-up.
+#include "common/analysis.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_set>
+
+#include "common/schema.h"
+#include "common/stopwords_data.h"
+#include "common/text_clean.h"
+
+namespace warta {
+namespace {
+
+// The most frequent function words of each language in news text; enough
+// to tell Indonesian from English on a paragraph.
+constexpr std::array<std::string_view, 24> kIndonesianMarkers{
+    "yang", "dan",  "di",   "ini",  "itu",   "dengan", "untuk", "dari",
+    "dalam", "tidak", "akan", "pada", "juga", "ke",    "karena", "adalah",
+    "oleh", "atau", "ada",  "bisa", "sudah", "mereka", "telah", "kata"};
+constexpr std::array<std::string_view, 24> kEnglishMarkers{
+    "the", "and",  "of",   "to",  "in",  "is",  "that", "for", "it",   "was",  "on",   "with",
+    "as",  "by",   "be",   "are", "at",  "this", "from", "have", "has", "he", "said", "but"};
+
+constexpr std::size_t kDetectBytes = 4096;
+
+std::unique_ptr<Xapian::SimpleStopper> make_stopper(std::string_view list) {
+  auto stopper = std::make_unique<Xapian::SimpleStopper>();
+  std::size_t pos = 0;
+  while (pos < list.size()) {
+    std::size_t end = list.find('\n', pos);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view line = list.substr(pos, end - pos);
+    pos = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    stopper->add(std::string(line));
+  }
+  return stopper;
+}
+
+const Xapian::SimpleStopper& indonesian_stopper() {
+  static const auto stopper = make_stopper(stopwords::kIndonesian);
+  return *stopper;
+}
+
+const Xapian::SimpleStopper& english_stopper() {
+  static const auto stopper = make_stopper(stopwords::kEnglish);
+  return *stopper;
+}
+
+const Xapian::SimpleStopper& no_stopper() {
+  static const Xapian::SimpleStopper stopper;
+  return stopper;
+}
+
+// Matches `lang:ID` case-insensitively against the exact-value terms.
+class ExactValueProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExactValueProcessor(const schema::FieldSpec& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::exact_term(field_, value));
+  }
+
+ private:
+  const schema::FieldSpec& field_;
+};
+
+}  // namespace
+
+Language detect_language(std::string_view text) {
+  text = text.substr(0, std::min(text.size(), kDetectBytes));
+  int indonesian = 0;
+  int english = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (std::find(kIndonesianMarkers.begin(), kIndonesianMarkers.end(), word) !=
+        kIndonesianMarkers.end())
+      ++indonesian;
+    if (std::find(kEnglishMarkers.begin(), kEnglishMarkers.end(), word) != kEnglishMarkers.end())
+      ++english;
+    word.clear();
+  };
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c >= 'a' && c <= 'z') {
+      word.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return english > indonesian ? Language::kEnglish : Language::kIndonesian;
+}
+
+Language language_of(const std::string* lang_code, std::string_view title, std::string_view body) {
+  if (lang_code != nullptr && !lang_code->empty()) {
+    std::string code;
+    for (char c : *lang_code) {
+      if (c == '-' || c == '_') break;  // "id-ID" -> "id"
+      code.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    if (code == "id" || code == "in" || code == "ind") return Language::kIndonesian;
+    if (code == "en" || code == "eng") return Language::kEnglish;
+    return Language::kOther;
+  }
+  std::string sample(title);
+  sample.push_back('\n');
+  sample.append(body.substr(0, std::min(body.size(), kDetectBytes)));
+  return detect_language(sample);
+}
+
+std::string_view language_code(Language language) {
+  switch (language) {
+    case Language::kIndonesian:
+      return "id";
+    case Language::kEnglish:
+      return "en";
+    case Language::kOther:
+      break;
+  }
+  return "";
+}
+
+Xapian::Stem stemmer_for(Language language) {
+  // Snowball stemmers keep state while stemming, so each thread has its own;
+  // building one per document would cost more than the stemming.
+  thread_local const Xapian::Stem indonesian("indonesian");
+  thread_local const Xapian::Stem english("english");
+  thread_local const Xapian::Stem none("none");
+  switch (language) {
+    case Language::kIndonesian:
+      return indonesian;
+    case Language::kEnglish:
+      return english;
+    case Language::kOther:
+      break;
+  }
+  return none;
+}
+
+const Xapian::Stopper& stopper_for(Language language) {
+  switch (language) {
+    case Language::kIndonesian:
+      return indonesian_stopper();
+    case Language::kEnglish:
+      return english_stopper();
+    case Language::kOther:
+      break;
+  }
+  return no_stopper();
+}
+
+bool is_stop_word(Language language, std::string_view word) {
+  return stopper_for(language)(std::string(word));
+}
+
+void configure_term_generator(Xapian::TermGenerator& generator, Language language) {
+  generator.set_stemmer(stemmer_for(language));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void configure_query_parser(Xapian::QueryParser& parser, Language language,
+                            const Xapian::Database& db) {
+  parser.set_stemmer(stemmer_for(language));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(&stopper_for(language));
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.set_database(db);
+  for (const schema::FieldSpec& field : schema::fields()) {
+    if (!field.text_prefix.empty()) {
+      parser.add_prefix(std::string(field.name), std::string(field.text_prefix));
+    } else if (!field.exact_prefix.empty()) {
+      parser.add_boolean_prefix(std::string(field.name), (new ExactValueProcessor(field))->release());
+    }
+  }
+}
+
+}  // namespace warta

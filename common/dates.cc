@@ -1,0 +1,133 @@
+// dates: a strict ISO 8601 reader and the sortable keys stored in value slots.
+#include "common/dates.h"
+
+#include <cstdio>
+
+namespace warta {
+namespace {
+
+// Reads exactly `n` ASCII digits at `pos`, advancing it.
+std::optional<int> digits(std::string_view s, std::size_t& pos, std::size_t n) {
+  if (pos + n > s.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = s[pos + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  pos += n;
+  return value;
+}
+
+bool expect(std::string_view s, std::size_t& pos, char c) {
+  if (pos < s.size() && s[pos] == c) {
+    ++pos;
+    return true;
+  }
+  return false;
+}
+
+std::string pad(int value, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, value);
+  return buf;
+}
+
+}  // namespace
+
+bool is_valid_day(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day <= days;
+}
+
+std::optional<PublishedDate> parse_iso_date(std::string_view s) {
+  PublishedDate d;
+  std::size_t pos = 0;
+  auto y = digits(s, pos, 4);
+  if (!y || !expect(s, pos, '-')) return std::nullopt;
+  auto m = digits(s, pos, 2);
+  if (!m || !expect(s, pos, '-')) return std::nullopt;
+  auto day = digits(s, pos, 2);
+  if (!day) return std::nullopt;
+  d.year = *y;
+  d.month = *m;
+  d.day = *day;
+  if (d.year < 1000 || !is_valid_day(d.year, d.month, d.day)) return std::nullopt;
+  if (pos == s.size()) return d;
+
+  if (!expect(s, pos, 'T') && !expect(s, pos, ' ')) return std::nullopt;
+  auto hh = digits(s, pos, 2);
+  if (!hh || !expect(s, pos, ':')) return std::nullopt;
+  auto mm = digits(s, pos, 2);
+  if (!mm) return std::nullopt;
+  d.has_time = true;
+  d.hour = *hh;
+  d.minute = *mm;
+  if (expect(s, pos, ':')) {
+    auto ss = digits(s, pos, 2);
+    if (!ss) return std::nullopt;
+    d.second = *ss;
+    if (expect(s, pos, '.') || expect(s, pos, ',')) {
+      std::size_t start = pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+      if (pos == start) return std::nullopt;
+    }
+  }
+  // A leap second (":60") is accepted as 59 so that it keeps its minute.
+  if (d.hour > 23 || d.minute > 59 || d.second > 60) return std::nullopt;
+  if (d.second == 60) d.second = 59;
+  if (pos == s.size()) return d;
+
+  if (expect(s, pos, 'Z')) {
+    d.offset_minutes = 0;
+  } else {
+    int sign = 0;
+    if (expect(s, pos, '+')) sign = 1;
+    else if (expect(s, pos, '-')) sign = -1;
+    else return std::nullopt;
+    auto oh = digits(s, pos, 2);
+    if (!oh) return std::nullopt;
+    int om = 0;
+    if (pos < s.size()) {
+      expect(s, pos, ':');
+      auto mins = digits(s, pos, 2);
+      if (!mins) return std::nullopt;
+      om = *mins;
+    }
+    if (*oh > 14 || om > 59) return std::nullopt;
+    d.offset_minutes = sign * (*oh * 60 + om);
+  }
+  if (pos != s.size()) return std::nullopt;
+  return d;
+}
+
+std::string format_iso_date(const PublishedDate& d) {
+  std::string out = pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2);
+  if (!d.has_time) return out;
+  out += "T" + pad(d.hour, 2) + ":" + pad(d.minute, 2) + ":" + pad(d.second, 2);
+  if (d.offset_minutes) {
+    int off = *d.offset_minutes;
+    if (off == 0) return out + "Z";
+    out += off < 0 ? "-" : "+";
+    if (off < 0) off = -off;
+    out += pad(off / 60, 2) + ":" + pad(off % 60, 2);
+  }
+  return out;
+}
+
+std::string sort_key(const PublishedDate& d) {
+  return day_key(d) + pad(d.hour, 2) + pad(d.minute, 2) + pad(d.second, 2);
+}
+
+std::string day_key(const PublishedDate& d) {
+  return pad(d.year, 4) + pad(d.month, 2) + pad(d.day, 2);
+}
+
+std::string year_key(const PublishedDate& d) { return pad(d.year, 4); }
+
+std::string month_key(const PublishedDate& d) { return pad(d.year, 4) + "-" + pad(d.month, 2); }
+
+}  // namespace warta

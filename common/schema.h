@@ -1,0 +1,89 @@
+// schema: the index contract. Every term prefix, value slot and metadata key
+// lives here and nowhere else. Renumbering a slot or renaming a prefix breaks
+// existing indexes: bump kSchemaVersion and reindex.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace warta::schema {
+
+// PERSISTED: stored in every index as kMetaSchemaVersion. Bump on any change
+// to prefixes, slots, the document data format or the analysis of text.
+inline constexpr int kSchemaVersion = 1;
+
+// Metadata keys (Xapian user metadata). PERSISTED.
+inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";
+inline constexpr std::string_view kMetaWriterVersion = "warta.writer_version";
+inline constexpr std::string_view kMetaLastCommit = "warta.last_commit";
+
+// Value slots. PERSISTED: never renumber.
+enum class Slot : Xapian::valueno {
+  kSortDate = 0,  // "YYYYMMDDhhmmss" as written; date-only is hh:mm:ss 00:00:00
+  kDay = 1,       // "YYYYMMDD" as written, for date ranges
+  kYear = 2,      // "YYYY", year facet
+  kMonth = 3,     // "YYYY-MM", month facet
+  kSource = 4,    // facet value (normalised, see facet_value())
+  kSection = 5,
+  kLang = 6,
+  kLocation = 7,
+  kAuthors = 8,  // facet values joined by kListSeparator
+  kTags = 9,
+};
+inline constexpr char kListSeparator = '\n';
+
+constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// The fields a user can name: in queries as `name:words`, in filters and
+// facets by name. `text_prefix` holds the field's words (probabilistic,
+// stemmed like body text); `exact_prefix` holds its whole normalised value
+// as one boolean term, for filters. Either may be empty when not applicable.
+struct FieldSpec {
+  std::string_view name;
+  std::string_view text_prefix;
+  std::string_view exact_prefix;
+  std::optional<Slot> facet_slot;
+  bool multi_valued;
+};
+
+// All fields, in display order: title, source, section, author, location,
+// lang, tag.
+std::span<const FieldSpec> fields();
+
+// The field called `name`, or nullptr.
+const FieldSpec* find_field(std::string_view name);
+
+// Body text carries no prefix; title words are also indexed unprefixed, with
+// this extra within-document frequency, so a title match outranks a body one.
+inline constexpr Xapian::termcount kTitleWeight = 5;
+
+// Term makers: the only way any code spells a term.
+std::string id_term(std::string_view id);               // "Q" + id
+std::string exact_term(const FieldSpec& field, std::string_view value);  // prefix + facet_key(value)
+std::string year_term(int year);                         // "Y2022"
+std::string month_term(int year, int month);             // "M202203"
+std::string day_term(int year, int month, int day);      // "D20220330"
+std::string_view id_prefix();
+std::string_view year_prefix();
+std::string_view month_prefix();
+std::string_view day_prefix();
+std::string_view title_prefix();
+
+// The key a facet value is matched by: NFC-cleaned value, lowercased
+// (ASCII and Latin letters), so filters ignore case.
+std::string facet_key(std::string_view value);
+
+// The value a facet shows, from a raw field value: white space collapsed;
+// `source`, `lang` and `tag` lowercased; a `section` or `location` written
+// all in capitals or all in lower case is put in title case ("JAKARTA" ->
+// "Jakarta"), so variants of one place count together.
+std::string facet_value(const FieldSpec& field, std::string_view raw);
+
+// Longest id accepted: Xapian terms are limited to 245 bytes.
+inline constexpr std::size_t kMaxIdBytes = 200;
+
+}  // namespace warta::schema

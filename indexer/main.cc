@@ -1,0 +1,134 @@
+// warta-indexer: command line -> pipeline -> exit code (0 all accepted,
+// 3 some records rejected, 1 fatal, 2 usage).
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include "common/index_meta.h"
+#include "common/version.h"
+#include "indexer/pipeline.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFatal = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitRejects = 3;
+
+std::vector<std::string> read_id_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("--delete-from " + path + ": cannot open");
+  std::vector<std::string> ids;
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    ids.push_back(line.substr(start));
+  }
+  return ids;
+}
+
+void print_human_summary(const warta::indexer::RunSummary& s, const std::string& db) {
+  spdlog::info("{} articles indexed, {} rejected, {} deleted from {} file(s) in {:.1f} s "
+               "({:.0f} articles/s, {:.1f} MB/s); {} now holds {} articles",
+               s.accepted, s.rejected, s.deleted, s.files, s.seconds,
+               s.seconds > 0 ? static_cast<double>(s.accepted) / s.seconds : 0.0,
+               s.seconds > 0 ? static_cast<double>(s.bytes) / s.seconds / 1e6 : 0.0, db,
+               s.documents);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"warta-indexer: builds and updates a Warta search index from news archives.\n"
+               "INPUT is a .jsonl or .jsonl.gz file, a directory (read recursively) or - for "
+               "standard input.\nExit status: 0 all accepted, 3 finished with rejected "
+               "records, 1 fatal error, 2 usage error."};
+  warta::indexer::PipelineOptions options;
+  std::string db;
+  std::string delete_from;
+  std::string log_level = "info";
+  bool json_summary = false;
+  bool no_progress = false;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::optional<std::string> rejects;
+
+  app.add_option("--db", db, "Index directory (created when missing)")->required();
+  app.add_option("inputs", options.inputs, "Input files or directories, - for stdin")
+      ->type_name("INPUT");
+  app.add_option("--delete", options.delete_ids, "Delete the articles with these ids (before indexing)")
+      ->type_name("ID")
+      ->expected(1, -1);
+  app.add_option("--delete-from", delete_from, "Delete the ids listed in FILE, one per line")
+      ->type_name("FILE");
+  app.add_option("--rejects", rejects, "Write rejected records to FILE as JSON Lines")
+      ->type_name("FILE");
+  app.add_flag("--json-summary", json_summary, "Print a JSON summary of the run on stdout");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--threads", threads, "Parse and analysis threads")->check(CLI::Range(1u, 256u));
+  app.add_option("--lanes", options.writer.bulk_lanes,
+                 "Staging shards written side by side when building a new index")
+      ->check(CLI::Range(1u, 64u));
+  app.add_option("--flush-every", options.writer.flush_every,
+                 "Articles per staging shard between flushes (bulk builds)")
+      ->check(CLI::Range(1u, 10000000u));
+  app.add_option("--commit-every", options.writer.commit_every,
+                 "Articles between commits when updating an index")
+      ->check(CLI::Range(1u, 10000000u));
+  app.add_option("--max-record-bytes", options.max_record_bytes, "Reject records longer than this")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
+  app.add_flag("--no-progress", no_progress, "Do not draw a progress bar");
+  app.set_version_flag("--version", "warta-indexer " + std::string(warta::version()));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  auto logger = spdlog::stderr_color_mt("warta-indexer");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+
+  if (options.inputs.empty() && options.delete_ids.empty() && delete_from.empty()) {
+    std::cerr << "warta-indexer: nothing to do: give INPUT files, --delete or --delete-from\n"
+              << "Run with --help for more information.\n";
+    return kExitUsage;
+  }
+
+  options.writer.db_path = db;
+  options.threads = threads;
+  options.rejects_path = rejects;
+  options.progress = !no_progress && ::isatty(STDERR_FILENO) && spdlog::get_level() <= spdlog::level::info;
+  try {
+    if (!delete_from.empty()) {
+      auto ids = read_id_file(delete_from);
+      options.delete_ids.insert(options.delete_ids.end(), ids.begin(), ids.end());
+    }
+    warta::indexer::RunSummary summary = warta::indexer::run_pipeline(options);
+    if (json_summary) {
+      std::cout << warta::indexer::summary_to_json(summary).dump(2) << std::endl;
+    }
+    print_human_summary(summary, db);
+    return summary.rejected > 0 ? kExitRejects : kExitOk;
+  } catch (const warta::IndexMismatchError& e) {
+    spdlog::error("{}", e.what());
+  } catch (const Xapian::Error& e) {
+    spdlog::error("index {}: {}", db, e.get_description());
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+  }
+  return kExitFatal;
+}

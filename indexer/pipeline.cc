@@ -1,0 +1,395 @@
+// pipeline: reader (this thread) -> parse workers -> lane writers, with a
+// rejects sink; bounded so memory does not grow with the input.
+#include "indexer/pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <memory>
+#include <semaphore>
+#include <stdexcept>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "indexer/analyse.h"
+#include "indexer/parse_jsonl.h"
+#include "indexer/progress.h"
+#include "indexer/queues.h"
+#include "indexer/source.h"
+
+namespace warta::indexer {
+namespace {
+
+constexpr std::size_t kChunkRecords = 256;
+constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::size_t kMaxLoggedRejects = 20;
+constexpr std::size_t kRejectTextBytes = 4096;
+
+struct RawRecord {
+  std::uint32_t file = 0;
+  std::uint64_t line = 0;
+  std::string text;
+  std::uint64_t full_bytes = 0;
+  bool overlong = false;
+  std::string read_error;  // set for a file that failed part-way
+};
+
+// Released when every consumer of a chunk is done with it: bounds the
+// number of chunks in memory.
+class InFlight {
+ public:
+  explicit InFlight(std::counting_semaphore<>& slots) : slots_(slots) {}
+  ~InFlight() { slots_.release(); }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  std::counting_semaphore<>& slots_;
+};
+
+struct Chunk {
+  std::uint64_t seq = 0;
+  std::vector<RawRecord> records;
+  std::shared_ptr<InFlight> token;
+};
+
+struct Reject {
+  std::uint32_t file = 0;
+  std::uint64_t line = 0;
+  std::string reason;
+  std::string text;
+};
+
+struct DocItem {
+  std::string id;
+  Xapian::Document doc;
+};
+
+struct LaneBatch {
+  std::vector<DocItem> items;
+  std::shared_ptr<InFlight> token;
+};
+
+struct RejectBatch {
+  std::vector<Reject> rejects;
+  std::shared_ptr<InFlight> token;
+};
+
+// The kind of a reject reason, for the summary: the text before the first
+// detail ("invalid JSON at byte 5" -> "invalid JSON").
+std::string reason_kind(const std::string& reason) {
+  if (reason.rfind("field \"", 0) == 0) {
+    auto end = reason.find("\":");
+    return end == std::string::npos ? reason : reason.substr(0, end + 1);
+  }
+  for (const char* stem : {"invalid UTF-8", "invalid JSON", "record is", "missing required field"}) {
+    if (reason.rfind(stem, 0) == 0) {
+      if (std::string(stem) == "missing required field") return reason;
+      return std::string(stem) == "record is" ? "record too large" : stem;
+    }
+  }
+  auto colon = reason.find(':');
+  return colon == std::string::npos ? reason : reason.substr(0, colon);
+}
+
+// Shared state of one run.
+class Run {
+ public:
+  Run(const PipelineOptions& options, IndexWriter& writer, const InputList& inputs)
+      : options_(options),
+        writer_(writer),
+        inputs_(inputs),
+        slots_(static_cast<std::ptrdiff_t>(4 * (options.threads + writer.lanes()) + 4)),
+        parse_queue_(2 * options.threads + 2),
+        lane_queues_(writer.lanes()) {}
+
+  RunSummary execute();
+
+ private:
+  void read_all();
+  void parse_worker();
+  void parse_chunks();
+  void lane_worker(unsigned lane);
+  void reject_sink();
+  void fail(std::exception_ptr error);
+  const std::string& file_name(std::uint32_t index) const { return inputs_.files[index].path; }
+
+  const PipelineOptions& options_;
+  IndexWriter& writer_;
+  const InputList& inputs_;
+  std::counting_semaphore<> slots_;
+  BoundedQueue<Chunk> parse_queue_;
+  std::vector<ReorderQueue<LaneBatch>> lane_queues_;
+  ReorderQueue<RejectBatch> reject_queue_;
+  ProgressCounters counters_;
+  std::atomic<std::uint64_t> records_{0};
+  std::mutex mutex_;  // guards error_, ignored_fields_, reject_reasons_
+  std::exception_ptr error_;
+  std::atomic<bool> failed_{false};
+  std::map<std::string, std::uint64_t> ignored_fields_;
+  std::map<std::string, std::uint64_t> reject_reasons_;
+};
+
+void Run::fail(std::exception_ptr error) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!error_) error_ = error;
+  }
+  failed_ = true;
+  parse_queue_.abort();
+  for (auto& q : lane_queues_) q.abort();
+  reject_queue_.abort();
+  slots_.release(static_cast<std::ptrdiff_t>(1) << 20);  // unblock the reader
+}
+
+void Run::read_all() {
+  std::uint64_t seq = 0;
+  std::uint64_t done_bytes = 0;
+  Chunk chunk;
+  std::size_t chunk_bytes = 0;
+  auto send = [&] {
+    if (chunk.records.empty()) return true;
+    slots_.acquire();
+    if (failed_) return false;
+    chunk.seq = seq++;
+    chunk.token = std::make_shared<InFlight>(slots_);
+    bool ok = parse_queue_.push(std::move(chunk));
+    chunk = Chunk{};
+    chunk_bytes = 0;
+    return ok;
+  };
+  for (std::uint32_t f = 0; f < inputs_.files.size() && !failed_; ++f) {
+    const InputFile& input = inputs_.files[f];
+    spdlog::debug("reading {}", input.path);
+    std::uint64_t last_line = 0;
+    try {
+      LineReader reader(input.path, options_.max_record_bytes);
+      while (auto line = reader.next()) {
+        last_line = line->number;
+        if (line->overlong || !is_blank_line(line->text)) {
+          chunk_bytes += line->text.size();
+          chunk.records.push_back(RawRecord{f, line->number, std::move(line->text),
+                                            line->full_bytes, line->overlong, {}});
+        }
+        if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
+          counters_.bytes_read = done_bytes + reader.bytes_consumed();
+          if (!send()) return;
+        }
+      }
+    } catch (const std::exception& e) {
+      // The lines read so far stand; the file is reported as a reject.
+      chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what()});
+    }
+    done_bytes += input.size;
+    counters_.bytes_read = done_bytes;
+  }
+  send();
+}
+
+void Run::parse_worker() {
+  try {
+    parse_chunks();
+  } catch (...) {
+    fail(std::current_exception());
+  }
+}
+
+void Run::parse_chunks() {
+  DocumentBuilder builder;
+  std::map<std::string, std::uint64_t> ignored;
+  std::uint64_t records = 0;
+  Chunk chunk;
+  while (parse_queue_.pop(chunk)) {
+    std::vector<LaneBatch> batches(writer_.lanes());
+    RejectBatch rejects;
+    for (RawRecord& raw : chunk.records) {
+      if (!raw.read_error.empty()) {
+        rejects.rejects.push_back({raw.file, raw.line, raw.read_error, {}});
+        continue;
+      }
+      ++records;
+      ParsedRecord parsed;
+      if (raw.overlong) {
+        parsed.reject_reason = "record is " + std::to_string(raw.full_bytes) +
+                               " bytes, over the limit of " +
+                               std::to_string(options_.max_record_bytes) +
+                               " (--max-record-bytes)";
+      } else {
+        parsed = parse_jsonl_record(raw.text);
+      }
+      for (auto& field : parsed.ignored_fields) ++ignored[field];
+      if (!parsed.article) {
+        std::string text = std::move(raw.text);
+        if (text.size() > kRejectTextBytes && raw.overlong) text.resize(kRejectTextBytes);
+        rejects.rejects.push_back({raw.file, raw.line, std::move(parsed.reject_reason), std::move(text)});
+        continue;
+      }
+      unsigned lane = writer_.lane_for(parsed.article->id);
+      batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article)});
+    }
+    for (unsigned lane = 0; lane < batches.size(); ++lane) {
+      batches[lane].token = chunk.token;
+      lane_queues_[lane].push(chunk.seq, std::move(batches[lane]));
+    }
+    rejects.token = std::move(chunk.token);
+    reject_queue_.push(chunk.seq, std::move(rejects));
+  }
+  records_ += records;
+  std::lock_guard lock(mutex_);
+  for (auto& [field, count] : ignored) ignored_fields_[field] += count;
+}
+
+void Run::lane_worker(unsigned lane) {
+  try {
+    LaneBatch batch;
+    while (lane_queues_[lane].pop(batch)) {
+      for (DocItem& item : batch.items) {
+        writer_.put(lane, item.id, std::move(item.doc));
+        counters_.articles.fetch_add(1, std::memory_order_relaxed);
+      }
+    }
+  } catch (...) {
+    fail(std::current_exception());
+  }
+}
+
+void Run::reject_sink() {
+  try {
+    std::ofstream out;
+    if (options_.rejects_path) {
+      out.open(*options_.rejects_path, std::ios::out | std::ios::trunc | std::ios::binary);
+      if (!out) throw std::runtime_error("cannot write rejects file " + *options_.rejects_path);
+    }
+    std::uint64_t logged = 0;
+    RejectBatch batch;
+    while (reject_queue_.pop(batch)) {
+      for (const Reject& r : batch.rejects) {
+        counters_.rejected.fetch_add(1, std::memory_order_relaxed);
+        {
+          std::lock_guard lock(mutex_);
+          ++reject_reasons_[reason_kind(r.reason)];
+        }
+        if (logged < kMaxLoggedRejects) {
+          spdlog::warn("rejected {}:{}: {}", file_name(r.file), r.line, r.reason);
+          if (++logged == kMaxLoggedRejects) spdlog::warn("further rejects are not logged");
+        }
+        if (out.is_open()) {
+          nlohmann::json line = {{"file", file_name(r.file)}, {"line", r.line},
+                                 {"reason", r.reason}, {"text", r.text}};
+          out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        }
+      }
+    }
+    if (out.is_open()) {
+      out.flush();
+      if (!out) throw std::runtime_error("cannot write rejects file " + *options_.rejects_path);
+    }
+  } catch (...) {
+    fail(std::current_exception());
+  }
+}
+
+RunSummary Run::execute() {
+  auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<ProgressBar> bar;
+  if (options_.progress) bar = std::make_unique<ProgressBar>(counters_, inputs_.total_bytes);
+
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < options_.threads; ++i) threads.emplace_back([this] { parse_worker(); });
+  std::vector<std::thread> lanes;
+  for (unsigned i = 0; i < writer_.lanes(); ++i) lanes.emplace_back([this, i] { lane_worker(i); });
+  std::thread sink([this] { reject_sink(); });
+
+  try {
+    read_all();
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  parse_queue_.close();
+  for (auto& t : threads) t.join();
+  for (auto& q : lane_queues_) q.close();
+  reject_queue_.close();
+  for (auto& t : lanes) t.join();
+  sink.join();
+  if (error_) std::rethrow_exception(error_);
+
+  counters_.merging = true;
+  RunSummary summary;
+  summary.mode = writer_.mode_name();
+  summary.documents = writer_.finish();
+  bar.reset();
+
+  summary.files = inputs_.files.size();
+  summary.skipped_files = inputs_.skipped.size();
+  summary.records = records_;
+  summary.accepted = counters_.articles;
+  summary.rejected = counters_.rejected;
+  summary.bytes = inputs_.total_bytes;
+  summary.ignored_fields = ignored_fields_;
+  summary.reject_reasons = reject_reasons_;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace
+
+RunSummary run_pipeline(const PipelineOptions& options) {
+  InputList inputs = expand_inputs(options.inputs);
+  for (const std::string& skipped : inputs.skipped) {
+    spdlog::info("skipping {}: not a JSON Lines file (.jsonl, .ndjson, .jsonl.gz)", skipped);
+  }
+  auto start = std::chrono::steady_clock::now();
+  IndexWriter writer(options.writer);
+  spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
+                writer.lanes());
+
+  std::uint64_t deleted = 0;
+  std::uint64_t missing = 0;
+  for (const std::string& id : options.delete_ids) {
+    if (writer.remove(id)) {
+      ++deleted;
+    } else {
+      ++missing;
+      spdlog::warn("delete {}: no such article in the index", id);
+    }
+  }
+
+  RunSummary summary;
+  if (inputs.files.empty()) {
+    summary.mode = writer.mode_name();
+    summary.documents = writer.finish();
+  } else {
+    Run run(options, writer, inputs);
+    summary = run.execute();
+  }
+  summary.deleted = deleted;
+  summary.delete_missing = missing;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+nlohmann::json summary_to_json(const RunSummary& s) {
+  double secs = s.seconds > 0 ? s.seconds : 1e-9;
+  return {
+      {"mode", s.mode},
+      {"files", s.files},
+      {"skipped_files", s.skipped_files},
+      {"records", s.records},
+      {"accepted", s.accepted},
+      {"rejected", s.rejected},
+      {"deleted", s.deleted},
+      {"delete_missing", s.delete_missing},
+      {"documents", s.documents},
+      {"input_bytes", s.bytes},
+      {"seconds", s.seconds},
+      {"docs_per_sec", static_cast<double>(s.accepted) / secs},
+      {"mb_per_sec", static_cast<double>(s.bytes) / secs / 1e6},
+      {"reject_reasons", s.reject_reasons},
+      {"ignored_fields", s.ignored_fields},
+  };
+}
+
+}  // namespace warta::indexer

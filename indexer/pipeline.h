@@ -1,0 +1,50 @@
+// pipeline: one indexing run. Reads the inputs, parses and analyses records
+// on worker threads, writes them in input order per lane, records rejects.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "indexer/writer.h"
+
+namespace warta::indexer {
+
+struct PipelineOptions {
+  std::vector<std::string> inputs;      // INPUT arguments (files, dirs, "-")
+  std::vector<std::string> delete_ids;  // applied before the inputs
+  std::optional<std::string> rejects_path;
+  WriterOptions writer;
+  unsigned threads = 2;                  // parse/analysis workers
+  std::size_t max_record_bytes = 1 << 20;
+  bool progress = false;
+};
+
+struct RunSummary {
+  std::string mode;
+  std::uint64_t files = 0;
+  std::uint64_t skipped_files = 0;
+  std::uint64_t records = 0;  // non-blank lines read
+  std::uint64_t accepted = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t deleted = 0;
+  std::uint64_t delete_missing = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t documents = 0;  // in the index at the end
+  double seconds = 0;
+  std::map<std::string, std::uint64_t> ignored_fields;  // field name -> records
+  std::map<std::string, std::uint64_t> reject_reasons;  // reason kind -> count
+};
+
+// Runs the whole job. Bad records are rejects (counted, written to
+// rejects_path, logged); fatal problems (cannot open the index, cannot
+// write, input missing) throw std::runtime_error or Xapian::Error.
+RunSummary run_pipeline(const PipelineOptions& options);
+
+nlohmann::json summary_to_json(const RunSummary& summary);
+
+}  // namespace warta::indexer

@@ -1,0 +1,73 @@
+// progress: articles/s, MB/s and ETA from the share of input bytes read.
+#include "indexer/progress.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace warta::indexer {
+namespace {
+
+std::string duration_text(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  }
+  return buf;
+}
+
+}  // namespace
+
+ProgressBar::ProgressBar(const ProgressCounters& counters, std::uint64_t total_bytes)
+    : counters_(counters), total_bytes_(total_bytes), start_(std::chrono::steady_clock::now()) {
+  thread_ = std::thread([this] { run(); });
+}
+
+ProgressBar::~ProgressBar() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+}
+
+void ProgressBar::run() {
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stop_; })) draw();
+}
+
+void ProgressBar::draw() {
+  double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (elapsed <= 0) return;
+  double bytes = static_cast<double>(counters_.bytes_read.load());
+  double articles = static_cast<double>(counters_.articles.load());
+  char line[200];
+  if (counters_.merging.load()) {
+    std::snprintf(line, sizeof line, "\r\033[Kmerging shards: %.0f articles written in %s",
+                  articles, duration_text(elapsed).c_str());
+  } else if (total_bytes_ > 0) {
+    double share = std::min(1.0, bytes / static_cast<double>(total_bytes_));
+    constexpr int kWidth = 24;
+    int filled = static_cast<int>(share * kWidth);
+    std::string bar(static_cast<std::size_t>(filled), '=');
+    bar.append(static_cast<std::size_t>(kWidth - filled), ' ');
+    std::string eta = share > 0.001 ? duration_text(elapsed / share - elapsed) : "?";
+    std::snprintf(line, sizeof line,
+                  "\r\033[K[%s] %3.0f%%  %.0f articles  %.0f/s  %.1f MB/s  ETA %s", bar.c_str(),
+                  share * 100, articles, articles / elapsed, bytes / elapsed / 1e6, eta.c_str());
+  } else {
+    std::snprintf(line, sizeof line, "\r\033[K%.0f articles  %.0f/s  %.1f MB/s  %s", articles,
+                  articles / elapsed, bytes / elapsed / 1e6, duration_text(elapsed).c_str());
+  }
+  std::fputs(line, stderr);
+  std::fflush(stderr);
+}
+
+}  // namespace warta::indexer

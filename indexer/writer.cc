@@ -1,0 +1,229 @@
+// writer: staging shards + compaction for bulk builds, replace-by-id for
+// updates, and the directory swap that makes a bulk build atomic.
+#include "indexer/writer.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "common/index_meta.h"
+#include "common/schema.h"
+
+namespace warta::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void mark_commit(Xapian::WritableDatabase& db) {
+  stamp_index(db);
+  db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
+  db.commit();
+}
+
+// Swaps two directories in one step, so that a reader or a killed run
+// sees either the old index or the new one, never neither.
+void exchange_directories(const std::string& a, const std::string& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0) {
+    throw std::runtime_error("cannot swap " + b + " into " + a + ": " + std::strerror(errno));
+  }
+}
+
+void remove_leftover(const std::string& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    spdlog::info("removing {} left by an interrupted run", dir);
+    fs::remove_all(dir, ec);
+    if (ec) throw std::runtime_error("cannot remove " + dir + ": " + ec.message());
+  }
+}
+
+}  // namespace
+
+// A bulk lane writes a series of small segments, each a fresh database
+// filled by one flush: adding to an empty database is a sequential write,
+// and Xapian's in-memory batch stays small. finish() merges all segments.
+struct IndexWriter::Lane {
+  unsigned index = 0;
+  std::vector<std::string> segments;  // closed segment paths
+  std::unique_ptr<Xapian::WritableDatabase> db;  // the open segment
+  Xapian::doccount in_segment = 0;
+  // id -> segment number holding it, so a repeated id replaces the earlier copy.
+  std::unordered_map<std::string, std::uint32_t> seen;
+  // ids to delete from closed segments before the merge (segment -> ids).
+  std::unordered_map<std::uint32_t, std::vector<std::string>> stale;
+};
+
+IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
+  const std::string& path = options_.db_path;
+  try {
+    db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error("index " + path + " is locked: another warta-indexer is writing it");
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open or create index " + path + ": " + e.get_description());
+  }
+  check_index_schema(*db_, path);
+  // Holding the lock, no other writer can be using these.
+  remove_leftover(path + ".warta-new");
+  staging_dir_ = path + ".warta-staging";
+  remove_leftover(staging_dir_);
+
+  if (db_->get_doccount() == 0) mark_commit(*db_);  // an empty index opens from now on
+
+  if (options_.allow_bulk && db_->get_doccount() == 0 && options_.bulk_lanes > 0) {
+    mode_ = Mode::kBulk;
+    open_bulk_lanes();
+  } else {
+    mode_ = Mode::kIncremental;
+    auto lane = std::make_unique<Lane>();
+    lanes_.push_back(std::move(lane));
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  // An unfinished bulk build is abandoned: the index keeps its last commit.
+  lanes_.clear();
+  if (mode_ == Mode::kBulk && !staging_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging_dir_, ec);
+  }
+}
+
+void IndexWriter::open_bulk_lanes() {
+  fs::create_directories(staging_dir_);
+  for (unsigned i = 0; i < options_.bulk_lanes; ++i) {
+    auto lane = std::make_unique<Lane>();
+    lane->index = i;
+    lanes_.push_back(std::move(lane));
+  }
+}
+
+void IndexWriter::open_segment(Lane& lane) {
+  std::string path = staging_dir_ + "/lane-" + std::to_string(lane.index) + "-" +
+                     std::to_string(lane.segments.size());
+  // Segments are thrown away if the run dies, so they need no fsync.
+  lane.db = std::make_unique<Xapian::WritableDatabase>(
+      path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  lane.segments.push_back(path);
+  lane.in_segment = 0;
+}
+
+void IndexWriter::close_segment(Lane& lane) {
+  if (!lane.db) return;
+  lane.db->commit();
+  lane.db->close();
+  lane.db.reset();
+}
+
+unsigned IndexWriter::lane_for(const std::string& id) const {
+  return static_cast<unsigned>(std::hash<std::string>{}(id) % lanes_.size());
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  std::string term = schema::id_term(id);
+  if (db_->get_termfreq(term) == 0) return false;
+  db_->delete_document(term);
+  ++since_commit_;
+  return true;
+}
+
+void IndexWriter::put(unsigned lane_index, const std::string& id, Xapian::Document&& doc) {
+  Lane& lane = *lanes_[lane_index];
+  if (mode_ == Mode::kIncremental) {
+    db_->replace_document(schema::id_term(id), doc);
+    if (++since_commit_ >= options_.commit_every) commit_incremental();
+    return;
+  }
+  if (!lane.db) open_segment(lane);
+  auto segment = static_cast<std::uint32_t>(lane.segments.size() - 1);
+  auto [it, first_time] = lane.seen.try_emplace(id, segment);
+  if (first_time) {
+    lane.db->add_document(doc);
+  } else {
+    // An id seen earlier in this run is replaced, so the last record wins.
+    if (it->second != segment) {
+      lane.stale[it->second].push_back(id);
+      it->second = segment;
+      lane.db->add_document(doc);
+    } else {
+      lane.db->replace_document(schema::id_term(id), doc);
+    }
+  }
+  if (++lane.in_segment >= options_.flush_every) close_segment(lane);
+}
+
+void IndexWriter::commit_incremental() {
+  mark_commit(*db_);
+  since_commit_ = 0;
+}
+
+Xapian::doccount IndexWriter::finish() {
+  if (mode_ == Mode::kIncremental) {
+    commit_incremental();
+    return db_->get_doccount();
+  }
+  Xapian::Database merged;
+  std::size_t segments = 0;
+  for (auto& lane : lanes_) {
+    close_segment(*lane);
+    for (auto& [segment, ids] : lane->stale) {
+      Xapian::WritableDatabase db(lane->segments[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      for (const std::string& id : ids) db.delete_document(schema::id_term(id));
+      db.commit();
+    }
+    for (const std::string& path : lane->segments) merged.add_database(Xapian::Database(path));
+    segments += lane->segments.size();
+  }
+  if (segments == 0) {
+    lanes_.clear();
+    fs::remove_all(staging_dir_);
+    if (since_commit_ > 0) mark_commit(*db_);
+    return db_->get_doccount();
+  }
+
+  const std::string& path = options_.db_path;
+  std::string new_dir = path + ".warta-new";
+  auto start = std::chrono::steady_clock::now();
+  // Many segments are merged in several passes, a few at a time.
+  merged.compact(new_dir, Xapian::DBCOMPACT_MULTIPASS);
+  merged.close();
+  {
+    Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
+    mark_commit(fresh);
+  }
+  spdlog::debug("merged {} segments in {:.1f} s", segments,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  lanes_.clear();
+  fs::remove_all(staging_dir_);
+
+  // The new index takes the old one's place in one step; the old one, now
+  // at new_dir, is removed (or by the next run, if this one is killed).
+  db_->close();
+  db_.reset();
+  exchange_directories(path, new_dir);
+  fs::remove_all(new_dir);
+  staging_dir_.clear();
+  Xapian::Database result(path);
+  return result.get_doccount();
+}
+
+}  // namespace warta::indexer

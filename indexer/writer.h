@@ -1,0 +1,78 @@
+// writer: puts documents into the index, in one of two ways.
+//
+// Bulk (the index is empty when the run starts): lanes write small staging
+// segments side by side, and finish() merges them with Xapian's compaction
+// and swaps the result in. The index stays at its last commit
+// (empty) until the swap, so a killed run leaves it as it was.
+//
+// Incremental (the index has documents): one lane replaces documents by id
+// in the index itself and commits every `commit_every` documents, so a
+// killed run leaves the index at its last commit and a re-run completes it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace warta::indexer {
+
+struct WriterOptions {
+  std::string db_path;
+  unsigned bulk_lanes = 2;                 // staging shards written in parallel
+  Xapian::doccount flush_every = 2000;     // bulk: documents per segment
+  Xapian::doccount commit_every = 10000;   // incremental: documents between commits
+  bool allow_bulk = true;                  // false: always write incrementally
+};
+
+class IndexWriter {
+ public:
+  enum class Mode { kBulk, kIncremental };
+
+  // Opens or creates the index and takes its write lock; repairs a swap
+  // that a killed run left half done; checks the schema version. Throws
+  // std::runtime_error with the path and the cause (locked by another
+  // writer, schema mismatch, cannot create).
+  explicit IndexWriter(const WriterOptions& options);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  Mode mode() const { return mode_; }
+  const char* mode_name() const { return mode_ == Mode::kBulk ? "bulk" : "incremental"; }
+
+  // How many lanes accept documents concurrently, and the lane for an id.
+  // Every document with the same id goes to the same lane.
+  unsigned lanes() const { return static_cast<unsigned>(lanes_.size()); }
+  unsigned lane_for(const std::string& id) const;
+
+  // Deletes the article `id`; false when the index has none. Not
+  // concurrent with put().
+  bool remove(const std::string& id);
+
+  // Adds or replaces the document of `id` (its id term must be set). Calls
+  // for different lanes may run concurrently; one lane, one thread.
+  void put(unsigned lane, const std::string& id, Xapian::Document&& doc);
+
+  // Makes everything durable and visible: incremental commits; bulk
+  // merges and swaps in. Returns the index's document count.
+  Xapian::doccount finish();
+
+ private:
+  struct Lane;
+  void open_bulk_lanes();
+  void open_segment(Lane& lane);
+  void close_segment(Lane& lane);
+  void commit_incremental();
+
+  WriterOptions options_;
+  Mode mode_ = Mode::kIncremental;
+  std::unique_ptr<Xapian::WritableDatabase> db_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::string staging_dir_;
+  Xapian::doccount since_commit_ = 0;
+};
+
+}  // namespace warta::indexer

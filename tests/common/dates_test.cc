@@ -1,0 +1,60 @@
+#include "common/dates.h"
+
+#include <gtest/gtest.h>
+
+namespace warta {
+namespace {
+
+TEST(ParseIsoDate, AcceptsTheFormsOfTheArticleFormat) {
+  struct Case {
+    const char* text;
+    const char* normalised;
+  };
+  const Case cases[] = {
+      {"2022-03-30", "2022-03-30"},
+      {"2022-03-30T23:30:00+07:00", "2022-03-30T23:30:00+07:00"},
+      {"2022-03-30T23:30+07:00", "2022-03-30T23:30:00+07:00"},
+      {"2022-03-30T23:30:00", "2022-03-30T23:30:00"},
+      {"2022-03-30 08:05:09", "2022-03-30T08:05:09"},
+      {"2022-03-30T08:05:09.123Z", "2022-03-30T08:05:09Z"},
+      {"2022-03-30T08:05:09-0330", "2022-03-30T08:05:09-03:30"},
+      {"2022-03-30T08:05:09+07", "2022-03-30T08:05:09+07:00"},
+      {"2024-02-29", "2024-02-29"},
+      {"2000-02-29", "2000-02-29"},
+  };
+  for (const auto& c : cases) {
+    auto d = parse_iso_date(c.text);
+    ASSERT_TRUE(d.has_value()) << c.text;
+    EXPECT_EQ(format_iso_date(*d), c.normalised) << c.text;
+    EXPECT_EQ(parse_iso_date(format_iso_date(*d)), d) << c.text;
+  }
+}
+
+TEST(ParseIsoDate, RejectsWhatIsNotAnIsoDate) {
+  for (const char* text :
+       {"", "2022", "2022-3-30", "30/03/2022", "2022-13-01", "2022-02-30", "2023-02-29",
+        "1900-02-29", "2022-03-30T24:00", "2022-03-30T12:60", "2022-03-30T", "2022-03-30X",
+        "2022-03-30T12:00+15:00", "2022-03-30T12:00:00.", "0999-01-01", "Rabu (30/3/2022)",
+        "2022-03-30T12:00:00+07:00 ", "２０２２-03-30"}) {
+    EXPECT_FALSE(parse_iso_date(text).has_value()) << text;
+  }
+}
+
+TEST(DateKeys, AreAsWrittenInTheirOwnOffset) {
+  // A story dated late in the evening at +07:00 is in that day, not the UTC one.
+  auto d = parse_iso_date("2022-03-30T23:30:00+07:00");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(day_key(*d), "20220330");
+  EXPECT_EQ(month_key(*d), "2022-03");
+  EXPECT_EQ(year_key(*d), "2022");
+  EXPECT_EQ(sort_key(*d), "20220330233000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30")), "20220330000000");
+}
+
+TEST(DateKeys, SortAsText) {
+  EXPECT_LT(sort_key(*parse_iso_date("2021-12-31T23:59:59")), sort_key(*parse_iso_date("2022-01-01")));
+  EXPECT_LT(sort_key(*parse_iso_date("2022-01-01")), sort_key(*parse_iso_date("2022-01-01T00:00:01")));
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,136 @@
+#include "indexer/writer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "common/index_meta.h"
+#include "common/schema.h"
+#include "tests/support/process.h"
+
+namespace warta::indexer {
+namespace {
+
+Xapian::Document doc_for(const std::string& id, const std::string& data) {
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::id_term(id));
+  doc.set_data(data);
+  return doc;
+}
+
+std::string data_of(const std::string& path, const std::string& id) {
+  Xapian::Database db(path);
+  auto it = db.postlist_begin(schema::id_term(id));
+  if (it == db.postlist_end(schema::id_term(id))) return "";
+  return db.get_document(*it).get_data();
+}
+
+void put(IndexWriter& w, const std::string& id, const std::string& data) {
+  w.put(w.lane_for(id), id, doc_for(id, data));
+}
+
+TEST(IndexWriter, ANewIndexIsBuiltInBulkAndTheLastRecordOfAnIdWins) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  options.bulk_lanes = 2;
+  options.flush_every = 3;  // several segments per lane
+  {
+    IndexWriter w(options);
+    EXPECT_EQ(w.mode(), IndexWriter::Mode::kBulk);
+    for (int i = 0; i < 20; ++i) put(w, "id" + std::to_string(i), "v1");
+    put(w, "id3", "v2");  // replaces a copy in an earlier, closed segment
+    put(w, "id19", "v2");
+    put(w, "id19", "v3");  // replaces within the open segment
+    EXPECT_EQ(w.finish(), 20u);
+  }
+  EXPECT_EQ(data_of(options.db_path, "id3"), "v2");
+  EXPECT_EQ(data_of(options.db_path, "id19"), "v3");
+  EXPECT_EQ(data_of(options.db_path, "id7"), "v1");
+  EXPECT_NO_THROW(open_index_for_reading(options.db_path));
+  EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
+}
+
+TEST(IndexWriter, AnIndexWithArticlesIsUpdatedInPlace) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  {
+    IndexWriter w(options);
+    put(w, "a", "1");
+    put(w, "b", "1");
+    w.finish();
+  }
+  {
+    IndexWriter w(options);
+    EXPECT_EQ(w.mode(), IndexWriter::Mode::kIncremental);
+    EXPECT_EQ(w.lanes(), 1u);
+    put(w, "a", "2");
+    put(w, "c", "2");
+    EXPECT_TRUE(w.remove("b"));
+    EXPECT_FALSE(w.remove("nope"));
+    EXPECT_EQ(w.finish(), 2u);
+  }
+  EXPECT_EQ(data_of(options.db_path, "a"), "2");
+  EXPECT_EQ(data_of(options.db_path, "b"), "");
+  EXPECT_EQ(data_of(options.db_path, "c"), "2");
+}
+
+TEST(IndexWriter, AnAbandonedBulkBuildLeavesTheIndexAsItWas) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  options.flush_every = 2;
+  {
+    IndexWriter w(options);
+    for (int i = 0; i < 9; ++i) put(w, "id" + std::to_string(i), "x");
+    // destroyed without finish(), as when a run fails
+  }
+  EXPECT_EQ(open_index_for_reading(options.db_path).get_doccount(), 0u);
+  EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
+}
+
+TEST(IndexWriter, LeftoversOfAKilledBuildAreRemoved) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  std::filesystem::create_directories(options.db_path + ".warta-new");
+  std::filesystem::create_directories(options.db_path + ".warta-staging/lane-0-0");
+  {
+    IndexWriter w(options);
+    put(w, "a", "x");
+    w.finish();
+  }
+  EXPECT_EQ(data_of(options.db_path, "a"), "x");
+  EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-new"));
+  EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
+}
+
+TEST(IndexWriter, ASecondWriterIsToldTheIndexIsLocked) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  IndexWriter first(options);
+  try {
+    IndexWriter second(options);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("is locked"), std::string::npos) << e.what();
+  }
+}
+
+TEST(IndexWriter, RefusesAnIndexOfAnotherSchema) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), "0");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  EXPECT_THROW(IndexWriter w(options), IndexMismatchError);
+}
+
+}  // namespace
+}  // namespace warta::indexer

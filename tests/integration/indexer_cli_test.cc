@@ -1,0 +1,314 @@
+// Integration: the real warta-indexer binary on the bundled sample and the
+// hand-written fixture.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/analysis.h"
+#include "common/index_meta.h"
+#include "common/schema.h"
+#include "tests/support/process.h"
+
+namespace warta {
+namespace {
+
+using test::run_process;
+using test::TempDir;
+
+const std::string kIndexer = WARTA_INDEXER_BIN;
+const std::string kFixture = std::string(WARTA_TESTDATA_DIR) + "/articles.jsonl";
+const std::string kSample = WARTA_SAMPLE_ARCHIVE;
+
+std::vector<std::string> gz_lines(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  std::vector<std::string> lines;
+  std::string line;
+  char buf[1 << 16];
+  while (gzgets(f, buf, sizeof buf) != nullptr) {
+    line += buf;
+    if (!line.empty() && line.back() == '\n') {
+      line.pop_back();
+      lines.push_back(line);
+      line.clear();
+    }
+  }
+  if (!line.empty()) lines.push_back(line);
+  gzclose(f);
+  return lines;
+}
+
+test::ProcessResult index(const std::vector<std::string>& args, const std::string& input = {}) {
+  std::vector<std::string> argv{kIndexer};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, input);
+}
+
+// id -> stored data: equal snapshots mean the same articles, stored alike.
+std::map<std::string, std::string> snapshot(const std::string& db_path) {
+  Xapian::Database db = open_index_for_reading(db_path);
+  std::map<std::string, std::string> docs;
+  std::string prefix(schema::id_prefix());
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    EXPECT_EQ(t.get_termfreq(), 1u) << "duplicate id " << *t;
+    auto p = db.postlist_begin(*t);
+    docs[(*t).substr(prefix.size())] = db.get_document(*p).get_data();
+  }
+  EXPECT_EQ(docs.size(), db.get_doccount());
+  return docs;
+}
+
+std::set<std::string> search(const std::string& db_path, const std::string& q) {
+  Xapian::Database db = open_index_for_reading(db_path);
+  Xapian::QueryParser parser;
+  configure_query_parser(parser, Language::kIndonesian, db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parser.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
+  std::set<std::string> ids;
+  for (auto m = enquire.get_mset(0, 1000).begin(); m != Xapian::MSetIterator(); ++m) {
+    ids.insert(nlohmann::json::parse(m.get_document().get_data())["id"].get<std::string>());
+  }
+  return ids;
+}
+
+TEST(IndexerCli, HelpAndVersion) {
+  auto help = index({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--db"), std::string::npos);
+  EXPECT_NE(help.out.find("--rejects"), std::string::npos);
+  auto version = index({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, "warta-indexer 0.1.0\n");
+}
+
+TEST(IndexerCli, UsageErrorsExitTwo) {
+  TempDir dir;
+  EXPECT_EQ(index({kFixture}).exit_code, 2);                                    // no --db
+  EXPECT_EQ(index({"--db", dir.file("db"), "--bogus", kFixture}).exit_code, 2);  // unknown flag
+  auto nothing = index({"--db", dir.file("db")});
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.err.find("nothing to do"), std::string::npos);
+}
+
+TEST(IndexerCli, AMissingInputIsFatalAndNamed) {
+  TempDir dir;
+  auto r = index({"--db", dir.file("db"), dir.file("missing.jsonl")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.jsonl: no such file or directory"), std::string::npos) << r.err;
+}
+
+TEST(IndexerCli, TheBundledSampleGivesOneDocumentPerArticle) {
+  TempDir dir;
+  auto lines = gz_lines(kSample);
+  ASSERT_GE(lines.size(), 500u);
+  auto r = index({"--db", dir.file("db"), "--json-summary", kSample});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  EXPECT_EQ(summary["accepted"], lines.size());
+  EXPECT_EQ(summary["rejected"], 0);
+  EXPECT_EQ(summary["documents"], lines.size());
+  EXPECT_EQ(Xapian::Database(dir.file("db")).get_doccount(), lines.size());
+  auto check = run_process({"/usr/bin/xapian-check", dir.file("db")});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST(IndexerCli, FieldQueriesFindTheRightArticles) {
+  TempDir dir;
+  ASSERT_EQ(index({"--db", dir.file("db"), kFixture}).exit_code, 0);
+  const std::string db = dir.file("db");
+  using Ids = std::set<std::string>;
+  EXPECT_EQ(search(db, "title:banjir"), Ids{"t02-banjir-jakarta"});
+  EXPECT_EQ(search(db, "author:\"rina wulandari\""), (Ids{"t02-banjir-jakarta", "t17-kementerian"}));
+  EXPECT_EQ(search(db, "location:cianjur"), Ids{"t07-gempa-cianjur"});
+  EXPECT_EQ(search(db, "source:antaranews.com"), (Ids{"t03-pemilu-kpu", "t07-gempa-cianjur"}));
+  EXPECT_EQ(search(db, "section:teknologi"), (Ids{"t06-teknologi-ai", "t14-script-escape"}));
+  EXPECT_EQ(search(db, "tag:gempa"), Ids{"t07-gempa-cianjur"});
+  EXPECT_EQ(search(db, "lang:en"),
+            (Ids{"t11-en-election", "t12-en-markets", "t13-en-no-lang", "t20-reuters-en"}));
+  // Inflections meet: "bangun" finds "membangun".
+  EXPECT_EQ(search(db, "bangun"), (Ids{"t16-mojibake"}));
+  // Clean-up: the glued sentence is split, the cross-link line is gone.
+  EXPECT_EQ(search(db, "kegiatan"), Ids{"t15-cleanup"});
+  EXPECT_EQ(search(db, "\"sampah plastik cemari laut\""), Ids{});
+  // Mojibake repaired: the quote marks no longer glue to the words.
+  EXPECT_EQ(search(db, "title:siap"), Ids{"t16-mojibake"});
+}
+
+TEST(IndexerCli, ExactFiltersAndDatesUseTheSchemaTerms) {
+  TempDir dir;
+  ASSERT_EQ(index({"--db", dir.file("db"), kFixture}).exit_code, 0);
+  Xapian::Database db = open_index_for_reading(dir.file("db"));
+  EXPECT_EQ(db.get_termfreq(schema::exact_term(*schema::find_field("location"), "JAKARTA")), 4u);
+  EXPECT_EQ(db.get_termfreq(schema::exact_term(*schema::find_field("section"), "Olahraga")), 1u);
+  EXPECT_EQ(db.get_termfreq(schema::year_term(2022)), 3u);
+  EXPECT_EQ(db.get_termfreq(schema::month_term(2024, 3)), 2u);
+  EXPECT_EQ(db.get_termfreq(schema::exact_term(*schema::find_field("author"), "nadia putri")), 1u);
+}
+
+TEST(IndexerCli, ReindexingChangesNothing) {
+  TempDir dir;
+  ASSERT_EQ(index({"--db", dir.file("db"), kFixture}).exit_code, 0);
+  auto before = snapshot(dir.file("db"));
+  auto again = index({"--db", dir.file("db"), "--json-summary", kFixture});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["mode"], "incremental");
+  EXPECT_EQ(snapshot(dir.file("db")), before);
+  EXPECT_EQ(before.size(), 20u);
+}
+
+TEST(IndexerCli, DeleteByIdAndFromAFile) {
+  TempDir dir;
+  ASSERT_EQ(index({"--db", dir.file("db"), kFixture}).exit_code, 0);
+  auto r = index({"--db", dir.file("db"), "--json-summary", "--delete", "t01-humas-bogor", "no-such-id"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  EXPECT_EQ(summary["deleted"], 1);
+  EXPECT_EQ(summary["delete_missing"], 1);
+  test::write_file(dir.file("ids.txt"), "# ids to drop\nt02-banjir-jakarta\n\n  t03-pemilu-kpu  \n");
+  ASSERT_EQ(index({"--db", dir.file("db"), "--delete-from", dir.file("ids.txt")}).exit_code, 0);
+  auto docs = snapshot(dir.file("db"));
+  EXPECT_EQ(docs.size(), 17u);
+  EXPECT_FALSE(docs.count("t01-humas-bogor"));
+  EXPECT_FALSE(docs.count("t03-pemilu-kpu"));
+}
+
+TEST(IndexerCli, PlantedBadLinesAreExactlyTheRejects) {
+  TempDir dir;
+  std::string good = test::read_file(kFixture);
+  std::string input = good;
+  input += "{\"id\": \"bad-1\", \"title\": \"no body\"}\n";            // line 21
+  input += "\n";                                                     // 22: blank, skipped
+  input += "{\"id\": \"bad-2\", \"title\": \"t\", \"body\": \"b\", \"published_at\": \"kemarin\"}\n";  // 23
+  input += "{\"id\": \"bad-3\", \"title\": \"t\", \"body\": \"b\xff\"}\n";  // 24
+  input += "{\"id\": \"bad-4\", \"title\": \"t\", \"body\": \"" + std::string(5000, 'x') + "\"}\n";  // 25
+  input += "{\"id\": \"bad-5\", \"title\": \"t\", \"body\": \"b\", \"authors\": 5}\n";  // 26
+  input += "{\"id\": \"bad-6\", \"title\": \"t\", \"body\": \"b\"\n";              // 27
+  input += "{\"id\": \"good-21\", \"title\": \"Masih diterima\", \"body\": \"Baris sesudah yang rusak tetap masuk.\"}\n";
+  test::write_file(dir.file("mixed.jsonl"), input);
+  auto r = index({"--db", dir.file("db"), "--json-summary", "--max-record-bytes", "4096", "--rejects",
+                  dir.file("rejects.jsonl"), dir.file("mixed.jsonl")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  EXPECT_EQ(summary["accepted"], 21);
+  EXPECT_EQ(summary["rejected"], 6);
+  EXPECT_EQ(Xapian::Database(dir.file("db")).get_doccount(), 21u);
+
+  std::vector<nlohmann::json> rejects;
+  std::istringstream lines(test::read_file(dir.file("rejects.jsonl")));
+  for (std::string line; std::getline(lines, line);) rejects.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rejects.size(), 6u);
+  const std::pair<int, std::string> expected[] = {
+      {21, "missing required field \"body\""},
+      {23, "field \"published_at\": \"kemarin\" is not an ISO 8601 date (YYYY-MM-DD or "
+           "YYYY-MM-DDThh:mm:ss with an optional offset)"},
+      {24, "invalid UTF-8 at byte 41"},
+      {25, "record is 5041 bytes, over the limit of 4096 (--max-record-bytes)"},
+      {26, "field \"authors\": expected an array of strings, got number"},
+      {27, "invalid JSON at byte 42"},
+  };
+  for (std::size_t i = 0; i < rejects.size(); ++i) {
+    EXPECT_EQ(rejects[i]["file"], dir.file("mixed.jsonl"));
+    EXPECT_EQ(rejects[i]["line"], expected[i].first);
+    EXPECT_EQ(rejects[i]["reason"], expected[i].second);
+  }
+  EXPECT_EQ(rejects[0]["text"], "{\"id\": \"bad-1\", \"title\": \"no body\"}");
+}
+
+TEST(IndexerCli, ReadsStandardInputAndDirectories) {
+  TempDir dir;
+  auto r = index({"--db", dir.file("db1"), "--json-summary", "-"}, test::read_file(kFixture));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["documents"], 20);
+
+  std::filesystem::create_directories(dir.file("archive/2023"));
+  std::filesystem::copy_file(kFixture, dir.file("archive/2023/a.jsonl"));
+  std::filesystem::copy_file(kSample, dir.file("archive/sample.jsonl.gz"));
+  test::write_file(dir.file("archive/readme.txt"), "not an archive file");
+  auto d = index({"--db", dir.file("db2"), "--json-summary", dir.file("archive")});
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  auto summary = nlohmann::json::parse(d.out);
+  EXPECT_EQ(summary["files"], 2);
+  EXPECT_EQ(summary["skipped_files"], 1);
+  EXPECT_EQ(summary["documents"], 20 + gz_lines(kSample).size());
+}
+
+TEST(IndexerCli, RefusesAnIndexOfAnotherSchema) {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), "0");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  auto r = index({"--db", dir.file("db"), kFixture});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("schema version 0"), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(dir.file("db")).get_doccount(), 1u);
+}
+
+// A run killed with SIGKILL at any point leaves an index that opens; running
+// it again gives the same index as an uninterrupted run.
+TEST(IndexerCli, KilledRunsRerunToTheSameIndex) {
+  TempDir dir;
+  auto lines = gz_lines(kSample);
+  std::string first_part, all;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i < lines.size() / 4) first_part += lines[i] + "\n";
+    all += lines[i] + "\n";
+  }
+  test::write_file(dir.file("first.jsonl"), first_part);
+  test::write_file(dir.file("all.jsonl"), all);
+
+  ASSERT_EQ(index({"--db", dir.file("reference"), dir.file("all.jsonl")}).exit_code, 0);
+  auto reference = snapshot(dir.file("reference"));
+
+  // Kill points spread over the run, both while building a new index (bulk)
+  // and while updating one that has articles (incremental, small commits).
+  const int delays_ms[] = {5, 40, 120, 250, 400};
+  int partial_updates = 0;  // kills that left an update half done
+  for (bool incremental : {false, true}) {
+    for (int delay : delays_ms) {
+      std::string db = dir.file("db-" + std::to_string(incremental) + "-" + std::to_string(delay));
+      if (incremental) {
+        ASSERT_EQ(index({"--db", db, dir.file("first.jsonl")}).exit_code, 0);
+      }
+      pid_t pid = test::start_process(
+          {kIndexer, "--db", db, "--commit-every", "25", "--flush-every", "50", dir.file("all.jsonl")});
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+      kill(pid, SIGKILL);
+      test::wait_process(pid);
+      // Whatever the moment, the index opens at a commit (unless the run
+      // was killed before it had created the index at all).
+      if (std::filesystem::exists(db)) {
+        try {
+          Xapian::Database after_kill = open_index_for_reading(db);
+          EXPECT_LE(after_kill.get_doccount(), reference.size());
+          if (incremental && after_kill.get_doccount() > reference.size() / 4 &&
+              after_kill.get_doccount() < reference.size()) {
+            ++partial_updates;
+          }
+        } catch (const Xapian::Error& e) {
+          ADD_FAILURE() << "killed after " << delay << " ms: " << e.get_description();
+        }
+      }
+      auto rerun = index({"--db", db, dir.file("all.jsonl")});
+      ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+      EXPECT_EQ(snapshot(db), reference) << "killed after " << delay << " ms";
+      auto check = run_process({"/usr/bin/xapian-check", db});
+      EXPECT_EQ(check.exit_code, 0) << check.out;
+    }
+  }
+  // The kill points must really fall inside the work, not before or after.
+  EXPECT_GT(partial_updates, 0);
+}
+
+}  // namespace
+}  // namespace warta
