@@ -11,8 +11,9 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <stdexcept>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -66,10 +67,10 @@ struct IndexWriter::Lane {
   std::vector<std::string> segments;  // closed segment paths
   std::unique_ptr<Xapian::WritableDatabase> db;  // the open segment
   Xapian::doccount in_segment = 0;
-  // id -> segment number holding it, so a repeated id replaces the earlier copy.
-  std::unordered_map<std::string, std::uint32_t> seen;
-  // ids to delete from closed segments before the merge (segment -> ids).
-  std::unordered_map<std::uint32_t, std::vector<std::string>> stale;
+  // ids in the open segment; an id repeated across segments is resolved
+  // when they are merged (see drop_superseded_copies), so memory stays
+  // bounded by the segment size, not the input size.
+  std::unordered_set<std::string> in_open_segment;
 };
 
 IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
@@ -132,6 +133,37 @@ void IndexWriter::close_segment(Lane& lane) {
   lane.db->commit();
   lane.db->close();
   lane.db.reset();
+  lane.in_open_segment.clear();
+}
+
+void IndexWriter::drop_superseded_copies(const std::vector<std::string>& segments) {
+  // The segments in `segments` order form one database whose document ids
+  // interleave: id d lives in segment (d - 1) % n as its document
+  // (d - 1) / n + 1. All copies of one article id are in one lane, whose
+  // segments appear in creation order, so the copy in the highest segment
+  // is the newest.
+  Xapian::Database all;
+  for (const std::string& path : segments) all.add_database(Xapian::Database(path));
+  const auto n = static_cast<Xapian::docid>(segments.size());
+  std::map<std::size_t, std::vector<Xapian::docid>> stale;  // segment -> local ids
+  std::string prefix(schema::id_prefix());
+  for (auto t = all.allterms_begin(prefix); t != all.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() < 2) continue;
+    std::vector<Xapian::docid> copies(all.postlist_begin(*t), all.postlist_end(*t));
+    Xapian::docid newest = copies.front() - 1;
+    for (Xapian::docid c : copies) {
+      if ((c - 1) % n > newest % n) newest = c - 1;
+    }
+    for (Xapian::docid c : copies) {
+      if (c - 1 != newest) stale[(c - 1) % n].push_back((c - 1) / n + 1);
+    }
+  }
+  all.close();
+  for (const auto& [segment, ids] : stale) {
+    Xapian::WritableDatabase db(segments[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    for (Xapian::docid id : ids) db.delete_document(id);
+    db.commit();
+  }
 }
 
 unsigned IndexWriter::lane_for(const std::string& id) const {
@@ -154,19 +186,11 @@ void IndexWriter::put(unsigned lane_index, const std::string& id, Xapian::Docume
     return;
   }
   if (!lane.db) open_segment(lane);
-  auto segment = static_cast<std::uint32_t>(lane.segments.size() - 1);
-  auto [it, first_time] = lane.seen.try_emplace(id, segment);
-  if (first_time) {
+  if (lane.in_open_segment.insert(id).second) {
     lane.db->add_document(doc);
   } else {
-    // An id seen earlier in this run is replaced, so the last record wins.
-    if (it->second != segment) {
-      lane.stale[it->second].push_back(id);
-      it->second = segment;
-      lane.db->add_document(doc);
-    } else {
-      lane.db->replace_document(schema::id_term(id), doc);
-    }
+    // A repeated id replaces the earlier record: the last one wins.
+    lane.db->replace_document(schema::id_term(id), doc);
   }
   if (++lane.in_segment >= options_.flush_every) close_segment(lane);
 }
@@ -181,24 +205,20 @@ Xapian::doccount IndexWriter::finish() {
     commit_incremental();
     return db_->get_doccount();
   }
-  Xapian::Database merged;
-  std::size_t segments = 0;
+  std::vector<std::string> segments;
   for (auto& lane : lanes_) {
     close_segment(*lane);
-    for (auto& [segment, ids] : lane->stale) {
-      Xapian::WritableDatabase db(lane->segments[segment], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-      for (const std::string& id : ids) db.delete_document(schema::id_term(id));
-      db.commit();
-    }
-    for (const std::string& path : lane->segments) merged.add_database(Xapian::Database(path));
-    segments += lane->segments.size();
+    segments.insert(segments.end(), lane->segments.begin(), lane->segments.end());
   }
-  if (segments == 0) {
+  if (segments.empty()) {
     lanes_.clear();
     fs::remove_all(staging_dir_);
     if (since_commit_ > 0) mark_commit(*db_);
     return db_->get_doccount();
   }
+  drop_superseded_copies(segments);
+  Xapian::Database merged;
+  for (const std::string& segment : segments) merged.add_database(Xapian::Database(segment));
 
   const std::string& path = options_.db_path;
   std::string new_dir = path + ".warta-new";
@@ -210,7 +230,7 @@ Xapian::doccount IndexWriter::finish() {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
     mark_commit(fresh);
   }
-  spdlog::debug("merged {} segments in {:.1f} s", segments,
+  spdlog::debug("merged {} segments in {:.1f} s", segments.size(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   lanes_.clear();
   fs::remove_all(staging_dir_);

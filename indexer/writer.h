@@ -65,6 +65,7 @@ class IndexWriter {
   void open_bulk_lanes();
   void open_segment(Lane& lane);
   void close_segment(Lane& lane);
+  static void drop_superseded_copies(const std::vector<std::string>& segments);
   void commit_incremental();
 
   WriterOptions options_;
