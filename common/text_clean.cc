@@ -1,4 +1,4 @@
-// text_clean: single-pass clean-up of news titles and bodies (mojibake, NFC, spaces, cross-links, glued sentences).
+// text_clean: clean-up of news titles and bodies: mojibake, NFC, spaces, cross-links, glued sentences.
 #include "common/text_clean.h"
 
 #include <array>
@@ -151,15 +151,23 @@ std::optional<Mojibake> mojibake_at(std::string_view s, std::size_t i) {
 // Writes the repaired text to out and returns true, or returns false (out
 // untouched) when there is nothing to repair. s must be valid UTF-8.
 bool repair_into(std::string_view s, std::string& out) {
+  std::size_t i = s.find('\xC3');
+  if (i == std::string_view::npos) return false;
+  // One certain decode shows the text went through the bad round trip, so
+  // its weak decodes are taken too ("Ä\u0081manÅ«": ā is certain, ū weak).
+  bool certain = false;
+  for (std::size_t k = i; k != std::string_view::npos && !certain; k = s.find('\xC3', k + 2)) {
+    const std::optional<Mojibake> m = mojibake_at(s, k);
+    certain = m && m->strong;
+  }
   bool changed = false;
   std::size_t copied = 0;  // s[0, copied) is already in out
   std::size_t last_end = std::string_view::npos;
-  std::size_t i = s.find('\xC3');
   while (i != std::string_view::npos) {
     std::optional<Mojibake> m = mojibake_at(s, i);
-    // A weak decode is taken only as part of a run of them (Cyrillic,
-    // Arabic or Greek words come out as runs of two-byte sequences).
-    if (m && !m->strong && last_end != i && !mojibake_at(s, m->end)) m.reset();
+    // Otherwise a weak decode is taken only as part of a run of them
+    // (Cyrillic, Arabic or Greek words come out as runs of two-byte sequences).
+    if (m && !m->strong && !certain && last_end != i && !mojibake_at(s, m->end)) m.reset();
     if (!m) {
       i = s.find('\xC3', i + 2);
       continue;
@@ -347,6 +355,14 @@ bool starts_with_quote(std::string_view s, std::size_t i) {
          byte_at(s, i + 2) <= 0x9D && byte_at(s, i + 2) != 0x9A && byte_at(s, i + 2) != 0x9B;
 }
 
+bool holds_marker(std::string_view s) {
+  char separator = 0;
+  for (std::size_t k = s.find('B'); k != std::string_view::npos; k = s.find('B', k + 1)) {
+    if (match_marker(s, k, separator)) return true;
+  }
+  return false;
+}
+
 // Removes cross-link markers left inside a paragraph: IndoSum's "Baca_Juga"
 // token anywhere, and a "Baca juga" glued straight to the next sentence
 // ("ucapnya.Baca JugaSelain itu", "Baca Juga“Kita") or ending the paragraph;
@@ -419,24 +435,36 @@ bool may_end_sentence(std::string_view s, std::size_t i) {
   return false;
 }
 
+bool is_glue_relevant(char c) {
+  return c == ' ' || c == '.' || c == '?' || c == '!' || c == '"' || c == '@' || c == ':';
+}
+
 // Puts back the space after a sentence end glued to the next sentence:
 // '.', '?' or '!' after may_end_sentence, then a capitalised word, maybe
 // behind a quote ("terjaga.Pertama" -> "terjaga. Pertama", "ujarnya.”Dia"
 // -> "ujarnya.” Dia", "kemudian.“Kita" -> "kemudian. “Kita"). A straight '"'
-// opens when the paragraph has had an even number of them so far. Tokens
-// with '/' or '@', or an earlier letter.letter dot ("detik.com", "U.S."),
-// are left alone.
+// opens when the paragraph has had an even number of them so far. The rest
+// of a token after "://", '@' or a letter.letter dot ("detik.com", "U.S.")
+// is left alone.
+// Appends the result to out.
 void fix_glued_sentences(std::string_view s, std::string& out) {
-  out.clear();
   const std::size_t n = s.size();
   std::size_t straight_quotes = 0;
-  bool skip_token = false;  // the current space-delimited token looks like a URL, address or dotted name
+  bool skip_token = false;  // the current space-delimited token is a URL, address or dotted name
   std::size_t i = 0;
   while (i < n) {
+    // Only these bytes matter below; copy runs of the others at once.
+    std::size_t run = i;
+    while (run < n && !is_glue_relevant(s[run])) ++run;
+    if (run > i) {
+      out.append(s.substr(i, run - i));
+      i = run;
+      if (i == n) break;
+    }
     const char c = s[i];
     if (c == ' ') {
       skip_token = false;
-    } else if (c == '/' || c == '@') {
+    } else if (c == '@' || (c == ':' && s.substr(i + 1, 2) == "//")) {
       skip_token = true;
     } else if (c == '"') {
       ++straight_quotes;
@@ -547,11 +575,14 @@ std::string clean_body(std::string_view text) {
       headline_may_follow = false;
       if (looks_like_headline(para)) return;
     }
-    remove_inline_markers(para, scratch);
-    fix_glued_sentences(scratch, para);
-    if (para.empty()) return;
+    std::string_view cleaned = para;
+    if (holds_marker(para)) {
+      remove_inline_markers(para, scratch);
+      cleaned = scratch;
+      if (cleaned.empty()) return;
+    }
     if (!out.empty()) out.push_back('\n');
-    out.append(para);
+    fix_glued_sentences(cleaned, out);
     non_ascii = non_ascii || line_non_ascii;
   });
   if (non_ascii) to_nfc(out);

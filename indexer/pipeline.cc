@@ -2,6 +2,8 @@
 // rejects sink; bounded so memory does not grow with the input.
 #include "indexer/pipeline.h"
 
+#include <pthread.h>
+
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -78,6 +80,8 @@ struct RejectBatch {
   std::shared_ptr<InFlight> token;
 };
 
+void name_thread(const std::string& name) { pthread_setname_np(pthread_self(), name.c_str()); }
+
 // The kind of a reject reason, for the summary: the text before the first
 // detail ("invalid JSON at byte 5" -> "invalid JSON").
 std::string reason_kind(const std::string& reason) {
@@ -102,7 +106,7 @@ class Run {
       : options_(options),
         writer_(writer),
         inputs_(inputs),
-        slots_(static_cast<std::ptrdiff_t>(4 * (options.threads + writer.lanes()) + 4)),
+        slots_(static_cast<std::ptrdiff_t>(2 * (options.threads + writer.lanes()) + 2)),
         parse_queue_(2 * options.threads + 2),
         lane_queues_(writer.lanes()) {}
 
@@ -156,6 +160,7 @@ void Run::read_all() {
     if (failed_) return false;
     chunk.seq = seq++;
     chunk.token = std::make_shared<InFlight>(slots_);
+    counters_.records_read += chunk.records.size();
     bool ok = parse_queue_.push(std::move(chunk));
     chunk = Chunk{};
     chunk_bytes = 0;
@@ -297,11 +302,25 @@ RunSummary Run::execute() {
   std::unique_ptr<ProgressBar> bar;
   if (options_.progress) bar = std::make_unique<ProgressBar>(counters_, inputs_.total_bytes);
 
+  // Named threads make profiles and `top -H` readable.
   std::vector<std::thread> threads;
-  for (unsigned i = 0; i < options_.threads; ++i) threads.emplace_back([this] { parse_worker(); });
+  for (unsigned i = 0; i < options_.threads; ++i) {
+    threads.emplace_back([this, i] {
+      name_thread("parse-" + std::to_string(i));
+      parse_worker();
+    });
+  }
   std::vector<std::thread> lanes;
-  for (unsigned i = 0; i < writer_.lanes(); ++i) lanes.emplace_back([this, i] { lane_worker(i); });
-  std::thread sink([this] { reject_sink(); });
+  for (unsigned i = 0; i < writer_.lanes(); ++i) {
+    lanes.emplace_back([this, i] {
+      name_thread("lane-" + std::to_string(i));
+      lane_worker(i);
+    });
+  }
+  std::thread sink([this] {
+    name_thread("rejects");
+    reject_sink();
+  });
 
   try {
     read_all();

@@ -48,12 +48,20 @@ void ProgressBar::draw() {
   if (elapsed <= 0) return;
   double bytes = static_cast<double>(counters_.bytes_read.load());
   double articles = static_cast<double>(counters_.articles.load());
+  double done = articles + static_cast<double>(counters_.rejected.load());
+  double read = static_cast<double>(counters_.records_read.load());
+  // The reader runs ahead of the writers; the share done is the records
+  // finished over the records the whole input is expected to hold.
+  double share = 0;
+  if (total_bytes_ > 0 && bytes > 0 && read > 0) {
+    share = std::min(1.0, done / (read * static_cast<double>(total_bytes_) / bytes));
+  }
+  double input_rate = share * static_cast<double>(total_bytes_) / elapsed / 1e6;
   char line[200];
   if (counters_.merging.load()) {
     std::snprintf(line, sizeof line, "\r\033[Kmerging shards: %.0f articles written in %s",
                   articles, duration_text(elapsed).c_str());
   } else if (total_bytes_ > 0) {
-    double share = std::min(1.0, bytes / static_cast<double>(total_bytes_));
     constexpr int kWidth = 24;
     int filled = static_cast<int>(share * kWidth);
     std::string bar(static_cast<std::size_t>(filled), '=');
@@ -61,7 +69,7 @@ void ProgressBar::draw() {
     std::string eta = share > 0.001 ? duration_text(elapsed / share - elapsed) : "?";
     std::snprintf(line, sizeof line,
                   "\r\033[K[%s] %3.0f%%  %.0f articles  %.0f/s  %.1f MB/s  ETA %s", bar.c_str(),
-                  share * 100, articles, articles / elapsed, bytes / elapsed / 1e6, eta.c_str());
+                  share * 100, articles, articles / elapsed, input_rate, eta.c_str());
   } else {
     std::snprintf(line, sizeof line, "\r\033[K%.0f articles  %.0f/s  %.1f MB/s  %s", articles,
                   articles / elapsed, bytes / elapsed / 1e6, duration_text(elapsed).c_str());

@@ -12,8 +12,9 @@ namespace warta::indexer {
 
 // Counters the pipeline updates and the bar reads.
 struct ProgressCounters {
-  std::atomic<std::uint64_t> bytes_read{0};  // input bytes consumed (compressed for .gz)
-  std::atomic<std::uint64_t> articles{0};    // articles written
+  std::atomic<std::uint64_t> bytes_read{0};    // input bytes consumed (compressed for .gz)
+  std::atomic<std::uint64_t> records_read{0};  // records handed on by the reader
+  std::atomic<std::uint64_t> articles{0};      // articles written
   std::atomic<std::uint64_t> rejected{0};
   std::atomic<bool> merging{false};          // the final merge is running
 };
