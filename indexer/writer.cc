@@ -48,6 +48,31 @@ void exchange_directories(const std::string& a, const std::string& b) {
   }
 }
 
+// True for the files Xapian writes while it creates a glass database.
+bool is_glass_file(const std::string& name) {
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return name == "flintlock" || ends_with(".glass") || ends_with(".tmp") || ends_with(".baseA") ||
+         ends_with(".baseB");
+}
+
+// A run killed while Xapian was creating the index leaves a directory it can
+// neither open nor create again. Such a directory holds only Xapian's own
+// files and no revision file; clear it. Anything else is left alone.
+void clear_half_created_index(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec) || fs::exists(fs::path(path) / "iamglass", ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (!entry.is_regular_file() || !is_glass_file(entry.path().filename().string())) return;
+    files.push_back(entry.path());
+  }
+  if (files.empty()) return;
+  spdlog::warn("{}: clearing an index whose creation was interrupted", path);
+  for (const fs::path& file : files) fs::remove(file);
+}
+
 void remove_leftover(const std::string& dir) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
@@ -75,6 +100,7 @@ struct IndexWriter::Lane {
 
 IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   const std::string& path = options_.db_path;
+  clear_half_created_index(path);
   try {
     db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {

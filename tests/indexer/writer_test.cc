@@ -106,6 +106,32 @@ TEST(IndexWriter, LeftoversOfAKilledBuildAreRemoved) {
   EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
 }
 
+// Regression: a run killed while Xapian created the index left files that
+// made every later run fail with "Failed to open glass revision file".
+TEST(IndexWriter, AnIndexWhoseCreationWasInterruptedIsCreatedAgain) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.file("db"));
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"}) {
+    test::write_file(dir.file(std::string("db/") + name), "");
+  }
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  IndexWriter w(options);
+  put(w, "a", "x");
+  EXPECT_EQ(w.finish(), 1u);
+}
+
+TEST(IndexWriter, ADirectoryOfOtherFilesIsNotTouched) {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.file("db"));
+  test::write_file(dir.file("db/notes.txt"), "mine");
+  test::write_file(dir.file("db/postlist.glass"), "");
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  EXPECT_THROW(IndexWriter w(options), std::runtime_error);
+  EXPECT_EQ(test::read_file(dir.file("db/notes.txt")), "mine");
+}
+
 TEST(IndexWriter, ASecondWriterIsToldTheIndexIsLocked) {
   test::TempDir dir;
   WriterOptions options;
