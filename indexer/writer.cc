@@ -249,8 +249,9 @@ Xapian::doccount IndexWriter::finish() {
   const std::string& path = options_.db_path;
   std::string new_dir = path + ".warta-new";
   auto start = std::chrono::steady_clock::now();
-  // Many segments are merged in several passes, a few at a time.
-  merged.compact(new_dir, Xapian::DBCOMPACT_MULTIPASS);
+  // Many segments are merged in several passes, a few at a time; FULLER
+  // packs the merged tables tightly since the index is read far more than written.
+  merged.compact(new_dir, Xapian::DBCOMPACT_MULTIPASS | Xapian::Compactor::FULLER);
   merged.close();
   {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);

@@ -22,7 +22,7 @@ namespace warta::indexer {
 struct WriterOptions {
   std::string db_path;
   unsigned bulk_lanes = 2;                 // staging shards written in parallel
-  Xapian::doccount flush_every = 2000;     // bulk: documents per segment
+  Xapian::doccount flush_every = 500;      // bulk: documents per segment
   Xapian::doccount commit_every = 10000;   // incremental: documents between commits
   bool allow_bulk = true;                  // false: always write incrementally
 };
