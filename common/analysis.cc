@@ -171,6 +171,12 @@ void configure_query_parser(Xapian::QueryParser& parser, Language language,
   parser.set_stopper(&stopper_for(language));
   parser.set_default_op(Xapian::Query::OP_AND);
   parser.set_database(db);
+  // "kem*" must not turn into thousands of terms: keep the most frequent.
+  parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  // date:2022-03-01..2022-03-31, open at either end; compared with the
+  // YYYYMMDD day value.
+  parser.add_rangeprocessor(
+      (new Xapian::DateRangeProcessor(schema::slot(schema::Slot::kDay), "date:"))->release());
   for (const schema::FieldSpec& field : schema::fields()) {
     if (!field.text_prefix.empty()) {
       parser.add_prefix(std::string(field.name), std::string(field.text_prefix));

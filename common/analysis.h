@@ -39,10 +39,15 @@ bool is_stop_word(Language language, std::string_view word);
 // are applied only to queries).
 void configure_term_generator(Xapian::TermGenerator& generator, Language language);
 
+// How many terms a wildcard such as "kem*" expands to at most (the most
+// frequent ones).
+inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
+
 // Prepares a QueryParser for queries in `language`: the same stemmer and
 // strategy as the indexer, stop words outside phrases, AND as the default
 // operator, partial-free wildcards, and every schema field as a `name:`
-// prefix (text fields) or a case-insensitive exact prefix (`lang:`).
+// prefix (text fields) or a case-insensitive exact prefix (`lang:`), and
+// `date:FROM..TO` ranges (YYYY-MM-DD, either end may be left out).
 // `db` is used for wildcard expansion and may be empty (no expansion).
 void configure_query_parser(Xapian::QueryParser& parser, Language language,
                             const Xapian::Database& db);

@@ -33,6 +33,7 @@ enum class Slot : Xapian::valueno {
   kLocation = 7,
   kAuthors = 8,  // facet values joined by kListSeparator
   kTags = 9,
+  kId = 10,  // the article id, so that sorts can break ties by id
 };
 inline constexpr char kListSeparator = '\n';
 

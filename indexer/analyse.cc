@@ -91,6 +91,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   }
 
   doc.add_boolean_term(schema::id_term(a.id));
+  doc.add_value(schema::slot(Slot::kId), a.id);
   doc.set_data(article_to_json(a).dump());
   // Drop the generator's handle: the document moves on to a writer thread,
   // and Xapian's reference counts are not atomic.

@@ -102,6 +102,12 @@ TEST_F(QueryParsing, FieldPrefixes) {
   EXPECT_EQ(parse("source:kompas"), "Query(Z" + std::string(source.text_prefix) + "kompas@1)");
 }
 
+TEST_F(QueryParsing, DateRangesOpenAtEitherEnd) {
+  EXPECT_EQ(parse("date:2022-03-01..2022-03-31"), "Query(VALUE_RANGE 1 20220301 20220331)");
+  EXPECT_EQ(parse("date:2022-01-01.."), "Query(VALUE_GE 1 20220101)");
+  EXPECT_EQ(parse("date:..2022-12-31"), "Query(VALUE_LE 1 20221231)");
+}
+
 TEST_F(QueryParsing, EnglishQueriesUseTheEnglishStemmer) {
   EXPECT_EQ(parse("the elections", Language::kEnglish), "Query(Zelect@2)");
 }

@@ -1,0 +1,203 @@
+// executor: Enquire with BM25, sorting, facets and snippets, on a Database
+// per thread that is reopened to follow the indexer.
+#include "searchd/executor.h"
+
+#include <atomic>
+#include <memory>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/analysis.h"
+#include "common/error.h"
+#include "common/index_meta.h"
+#include "common/schema.h"
+#include "searchd/facets.h"
+#include "searchd/query_builder.h"
+
+namespace warta::searchd {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+constexpr std::size_t kSnippetBytes = 240;
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+std::atomic<std::uint64_t> next_executor_id{1};
+
+std::optional<std::string> optional_string(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+// Terms worth using to find similar articles: plain words, no prefixes.
+class PlainWordDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3) return false;
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
+    return !is_stop_word(Language::kIndonesian, term) && !is_stop_word(Language::kEnglish, term);
+  }
+};
+
+}  // namespace
+
+struct Executor::Worker {
+  Xapian::Database db;
+  Clock::time_point opened_or_reopened;
+};
+
+Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(next_executor_id++) {
+  for (const std::string& path : options_.db_paths) open_index_for_reading(path);
+}
+
+Executor::Worker& Executor::worker() {
+  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<Worker>> workers;
+  auto& slot = workers[id_];
+  if (!slot) {
+    slot = std::make_unique<Worker>();
+    for (const std::string& path : options_.db_paths) slot->db.add_database(open_index_for_reading(path));
+    slot->opened_or_reopened = Clock::now();
+  } else if (Clock::now() - slot->opened_or_reopened >= options_.reopen_interval) {
+    slot->db.reopen();
+    slot->opened_or_reopened = Clock::now();
+  }
+  return *slot;
+}
+
+template <typename Fn>
+auto Executor::with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>())) {
+  Worker& w = worker();
+  try {
+    return fn(w);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // The indexer committed while we read: read again at the new revision.
+    w.db.reopen();
+    w.opened_or_reopened = Clock::now();
+    return fn(w);
+  }
+}
+
+namespace {
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highlight) {
+  Hit hit;
+  json stored = json::parse(m.get_document().get_data(), nullptr, false);
+  if (stored.is_discarded() || !stored.is_object()) stored = json::object();
+  hit.id = stored.value("id", "");
+  hit.title = stored.value("title", "");
+  hit.url = optional_string(stored, "url");
+  hit.source = optional_string(stored, "source");
+  hit.published_at = optional_string(stored, "published_at");
+  hit.section = optional_string(stored, "section");
+  hit.location = optional_string(stored, "location");
+  hit.lang = optional_string(stored, "lang");
+  if (auto it = stored.find("authors"); it != stored.end() && it->is_array()) {
+    for (const auto& a : *it) {
+      if (a.is_string()) hit.authors.push_back(a.get<std::string>());
+    }
+  }
+  hit.score = m.get_weight();
+  std::string body = stored.value("body", "");
+  Language language = language_of(hit.lang ? &*hit.lang : nullptr, hit.title, body);
+  Xapian::Stem stemmer = stemmer_for(language);
+  // Xapian escapes the text only when it has markers to insert, so without
+  // highlighting it marks with control characters (which clean-up never
+  // leaves in text) and they are taken out again.
+  const std::string mark_start = highlight ? "<mark>" : "\x01";
+  const std::string mark_end = highlight ? "</mark>" : "\x02";
+  auto unmark = [&](std::string text) {
+    if (!highlight) std::erase_if(text, [](char c) { return c == '\x01' || c == '\x02'; });
+    return text;
+  };
+  // The whole title, escaped, its matches marked.
+  hit.title_html = unmark(mset.snippet(hit.title, hit.title.size() + 16, stemmer, 0, mark_start, mark_end, ""));
+  hit.snippet = unmark(mset.snippet(body, kSnippetBytes, stemmer,
+                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                    mark_start, mark_end, "…"));
+  return hit;
+}
+
+SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
+                          bool has_words, double time_limit) {
+  auto start = Clock::now();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  SortOrder sort = request.sort.value_or(has_words ? SortOrder::kRelevance : SortOrder::kNewest);
+  Xapian::MultiValueKeyMaker keys;
+  if (sort != SortOrder::kRelevance) {
+    bool newest = sort == SortOrder::kNewest;
+    // Undated articles come last either way: empty sorts last reversed,
+    // and "~" sorts after every date forwards.
+    keys.add_value(schema::slot(schema::Slot::kSortDate), newest, newest ? "" : "~");
+    keys.add_value(schema::slot(schema::Slot::kId));
+    enquire.set_sort_by_key(&keys, false);
+  }
+  FacetCounter facets(request.facets);
+  facets.attach(enquire);
+  // Exact counts need every match visited; without facets an estimate will do.
+  Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+  if (facets.empty() && time_limit > 0) enquire.set_time_limit(time_limit);
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+
+  SearchResponse response;
+  response.offset = request.offset;
+  response.total = mset.get_matches_estimated();
+  response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (auto m = mset.begin(); m != mset.end(); ++m) response.hits.push_back(make_hit(mset, m, request.highlight));
+  response.facets = facets.results();
+  response.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return response;
+}
+
+}  // namespace
+
+SearchResponse Executor::search(const SearchRequest& request) {
+  return with_retry([&](Worker& w) {
+    BuiltQuery built = build_query(request, w.db);
+    return run_search(w.db, request, built.query, built.has_words, options_.time_limit_seconds);
+  });
+}
+
+std::optional<std::string> Executor::article(const std::string& id) {
+  return with_retry([&](Worker& w) -> std::optional<std::string> {
+    std::string term = schema::id_term(id);
+    auto p = w.db.postlist_begin(term);
+    if (p == w.db.postlist_end(term)) return std::nullopt;
+    return w.db.get_document(*p).get_data();
+  });
+}
+
+std::optional<SearchResponse> Executor::similar(const std::string& id, const SearchRequest& request) {
+  return with_retry([&](Worker& w) -> std::optional<SearchResponse> {
+    std::string term = schema::id_term(id);
+    auto p = w.db.postlist_begin(term);
+    if (p == w.db.postlist_end(term)) return std::nullopt;
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire enquire(w.db);
+    PlainWordDecider decider;
+    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    Xapian::Query others(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
+    SearchRequest plain = request;
+    plain.sort = SortOrder::kRelevance;
+    return run_search(w.db, plain, apply_filters(others, request), true, options_.time_limit_seconds);
+  });
+}
+
+IndexStats Executor::stats() {
+  return with_retry([&](Worker& w) {
+    IndexStats s;
+    s.documents = w.db.get_doccount();
+    s.revision = w.db.size() == 1 ? w.db.get_revision() : 0;
+    s.average_length = w.db.get_avlength();
+    return s;
+  });
+}
+
+}  // namespace warta::searchd

@@ -1,0 +1,58 @@
+// executor: runs searches on an index. Each worker thread owns its own
+// Xapian::Database (Xapian objects are not thread-safe); the executor
+// reopens it so that new commits are seen within a fraction of a second.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searchd/search_request.h"
+#include "searchd/search_response.h"
+
+namespace warta::searchd {
+
+struct ExecutorOptions {
+  std::vector<std::string> db_paths;                    // shards searched as one
+  std::chrono::milliseconds reopen_interval{200};        // how stale a search may be
+  double time_limit_seconds = 5.0;                       // matcher budget per search
+};
+
+struct IndexStats {
+  std::uint64_t documents = 0;
+  std::uint64_t revision = 0;
+  std::uint64_t terms = 0;  // distinct terms (0 when not cheap to know)
+  double average_length = 0;
+};
+
+class Executor {
+ public:
+  // Opens every path once to check it (schema version, existence); throws
+  // warta::IndexMismatchError or Xapian::DatabaseOpeningError naming it.
+  explicit Executor(ExecutorOptions options);
+
+  // All methods are safe to call from many threads at once; each thread
+  // works on its own Database. They throw warta::Error for bad requests.
+  SearchResponse search(const SearchRequest& request);
+  // The stored article as canonical JSON, or nullopt.
+  std::optional<std::string> article(const std::string& id);
+  // Articles like `id` ("more like this"), answered like a search; nullopt
+  // when there is no such article.
+  std::optional<SearchResponse> similar(const std::string& id, const SearchRequest& request);
+  IndexStats stats();
+
+ private:
+  struct Worker;
+  Worker& worker();
+  template <typename Fn>
+  auto with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>()));
+
+  ExecutorOptions options_;
+  std::uint64_t id_;  // tells apart the per-thread state of two executors
+};
+
+}  // namespace warta::searchd

@@ -1,0 +1,43 @@
+// facets: exact value counts over the whole match set, one match spy per
+// requested facet (Lucene's facet collectors, Xapian's match spies).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searchd/search_request.h"
+#include "searchd/search_response.h"
+
+namespace warta::searchd {
+
+// The facet names a request may ask for, in DESIGN's order.
+const std::vector<std::string>& facet_names();
+
+// Counts the requested facets during one Enquire run.
+class FacetCounter {
+ public:
+  // Throws warta::Error (kBadRequest) for an unknown facet name.
+  explicit FacetCounter(const std::vector<FacetRequest>& requests);
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+
+  bool empty() const { return facets_.empty(); }
+
+  // Adds the match spies to `enquire`; they count while it matches.
+  void attach(Xapian::Enquire& enquire);
+
+  // The counts, in request order: by count (ties by value) for most
+  // fields, cut to `size`; year and month in time order, every bucket, or
+  // the `size` most recent ones when a size was asked for.
+  std::vector<std::pair<std::string, std::vector<FacetCount>>> results() const;
+
+ private:
+  struct Facet;
+  std::vector<std::unique_ptr<Facet>> facets_;
+};
+
+}  // namespace warta::searchd

@@ -1,0 +1,47 @@
+// handlers: decode -> build -> execute -> encode for each endpoint, on a
+// worker pool so that I/O threads never run Xapian.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "searchd/executor.h"
+#include "searchd/http/http_message.h"
+#include "searchd/metrics.h"
+
+namespace warta::searchd {
+
+struct ApiOptions {
+  unsigned threads = 2;         // worker threads running searches
+  std::size_t max_queue = 256;  // searches waiting or running; more get 503
+};
+
+class Api {
+ public:
+  Api(Executor& executor, ApiOptions options);
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  // The transport's RequestHandler: answers 404/405 at once, everything
+  // else on the worker pool (503 with Retry-After when the queue is full).
+  void handle(http::HttpRequest request, std::function<void(http::HttpResponse)> respond);
+
+  // Waits for the queued work to finish; no new work is accepted after.
+  void stop();
+
+ private:
+  http::HttpResponse answer(const http::HttpRequest& request, std::size_t& hits);
+
+  Executor& executor_;
+  ApiOptions options_;
+  Metrics metrics_;
+  boost::asio::thread_pool pool_;
+  std::atomic<std::size_t> queued_{0};
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace warta::searchd

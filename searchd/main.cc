@@ -1,0 +1,114 @@
+// warta-searchd: options -> executor + API + HTTP server; stops cleanly on
+// SIGTERM/SIGINT after in-flight requests are answered.
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <xapian.h>
+
+#include "common/index_meta.h"
+#include "common/version.h"
+#include "searchd/executor.h"
+#include "searchd/handlers.h"
+#include "searchd/http/server.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFatal = 1;
+constexpr int kExitUsage = 2;
+
+// "127.0.0.1:8080" -> host, port. False when malformed.
+bool split_listen(const std::string& listen, std::string& host, unsigned short& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string digits = listen.substr(colon + 1);
+  if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  unsigned long value = std::stoul(digits);
+  if (value > 65535) return false;
+  port = static_cast<unsigned short>(value);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"warta-searchd: answers ranked, faceted searches over a Warta index (protocol v1, HTTP/JSON)."};
+  std::vector<std::string> dbs;
+  std::string listen = "127.0.0.1:8080";
+  std::string log_level = "info";
+  unsigned threads = std::max(2u, std::thread::hardware_concurrency());
+  unsigned io_threads = 1;
+  std::size_t max_body = 1 << 20;
+  std::size_t max_queue = 256;
+  app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
+  app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
+  app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
+  app.add_option("--io-threads", io_threads, "Threads doing network I/O")->check(CLI::Range(1u, 64u));
+  app.add_option("--max-body-bytes", max_body, "Largest request body accepted (413 beyond)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  app.add_option("--max-queue", max_queue, "Searches waiting or running before 503")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  auto logger = spdlog::stderr_color_mt("warta-searchd");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::flush_on(spdlog::level::info);
+
+  warta::searchd::http::ServerOptions server_options;
+  if (!split_listen(listen, server_options.host, server_options.port)) {
+    spdlog::error("--listen {}: expected HOST:PORT, such as 127.0.0.1:8080", listen);
+    return kExitUsage;
+  }
+  server_options.body_limit = max_body;
+
+  try {
+    warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), 5.0});
+    warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
+    boost::asio::io_context io(static_cast<int>(io_threads));
+    warta::searchd::http::HttpServer server(
+        io, server_options, [&api](auto request, auto respond) { api.handle(std::move(request), std::move(respond)); });
+    server.start();
+
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {}: finishing in-flight requests, then stopping", signal);
+      server.stop();
+    });
+
+    spdlog::info("listening on {}", warta::searchd::http::format_endpoint(server.local_endpoint()));
+    std::vector<std::thread> io_pool;
+    for (unsigned i = 1; i < io_threads; ++i) io_pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& t : io_pool) t.join();
+    api.stop();
+    spdlog::info("stopped");
+    return kExitOk;
+  } catch (const warta::IndexMismatchError& e) {
+    spdlog::error("{}", e.what());
+  } catch (const Xapian::Error& e) {
+    spdlog::error("cannot open the index: {}", e.get_description());
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+  }
+  return kExitFatal;
+}

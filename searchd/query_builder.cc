@@ -1,0 +1,101 @@
+// query_builder: the text query in both languages, then the filters.
+#include "searchd/query_builder.h"
+
+#include <sstream>
+
+#include "common/analysis.h"
+#include "common/dates.h"
+#include "common/error.h"
+#include "common/schema.h"
+
+namespace warta::searchd {
+namespace {
+
+Xapian::Query parse_text(const std::string& q, Language language, const Xapian::Database& db) {
+  Xapian::QueryParser parser;
+  configure_query_parser(parser, language, db);
+  return parser.parse_query(q, query_parser_flags());
+}
+
+// "2022-03-01" -> "20220301", the kDay value format.
+std::string day_value(const std::string& date) { return day_key(*parse_iso_date(date)); }
+
+Xapian::Query filter_query(const FieldFilter& filter) {
+  const schema::FieldSpec* field = schema::find_field(filter.field);
+  if (field == nullptr || field->exact_prefix.empty()) {
+    throw Error(ErrorCode::kBadRequest, "filters." + filter.field + ": unknown filter");
+  }
+  std::vector<Xapian::Query> terms;
+  for (const std::string& value : filter.values) terms.emplace_back(schema::exact_term(*field, value));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query date_query(const DateRange& range) {
+  Xapian::valueno slot = schema::slot(schema::Slot::kDay);
+  if (range.from && range.to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, day_value(*range.from), day_value(*range.to));
+  }
+  if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, day_value(*range.from));
+  if (range.to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, day_value(*range.to));
+  return Xapian::Query::MatchAll;
+}
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Xapian reads a query made only of "-word"s as the words themselves; the
+// protocol says such a query matches every article without them, which is
+// what "NOT word" means to the parser.
+std::string exclusions_as_not(const std::string& q) {
+  std::istringstream words(q);
+  std::string word, rewritten;
+  while (words >> word) {
+    if (word.size() < 2 || word[0] != '-' || word.find('"') != std::string::npos) return q;
+    rewritten += (rewritten.empty() ? "NOT " : " NOT ") + word.substr(1);
+  }
+  return rewritten.empty() ? q : rewritten;
+}
+
+}  // namespace
+
+unsigned query_parser_flags() {
+  return Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+         Xapian::QueryParser::FLAG_WILDCARD;
+}
+
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
+  BuiltQuery built;
+  Xapian::Query text = Xapian::Query::MatchAll;
+  if (!is_blank(request.q)) {
+    try {
+      std::string q = exclusions_as_not(request.q);
+      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db);
+      Xapian::Query english = parse_text(q, Language::kEnglish, db);
+      // Both readings only when they differ: an article matches in the
+      // language it was indexed in.
+      text = indonesian.get_description() == english.get_description()
+                 ? indonesian
+                 : Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+    } catch (const Xapian::QueryParserError& e) {
+      throw Error(ErrorCode::kBadRequest, "q: cannot parse the query: " + e.get_msg());
+    }
+    built.has_words = !text.empty();
+    if (text.empty()) text = Xapian::Query::MatchAll;
+  }
+
+  built.query = apply_filters(text, request);
+  return built;
+}
+
+Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request) {
+  std::vector<Xapian::Query> filters;
+  for (const FieldFilter& filter : request.filters) {
+    if (!filter.values.empty()) filters.push_back(filter_query(filter));
+  }
+  if (request.date && (request.date->from || request.date->to)) filters.push_back(date_query(*request.date));
+  if (filters.empty()) return text;
+  Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, all_filters);
+}
+
+}  // namespace warta::searchd

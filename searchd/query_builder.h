@@ -1,0 +1,30 @@
+// query_builder: SearchRequest -> Xapian::Query. Pure: needs no server, and
+// an index only to expand wildcards.
+#pragma once
+
+#include <xapian.h>
+
+#include "searchd/search_request.h"
+
+namespace warta::searchd {
+
+struct BuiltQuery {
+  Xapian::Query query;  // words AND filters: what is matched and counted
+  bool has_words = false;  // false: browse (sorted newest first by default)
+};
+
+// Parses `q` with the shared analysis (Indonesian and English readings
+// OR-ed, so words match their inflections in articles of either language),
+// and adds the filters: values of one field OR-ed, fields AND-ed, the date
+// range inclusive. An empty `q` matches every article. Throws warta::Error
+// (kBadRequest) naming `q` when the query syntax cannot be parsed.
+// `db` is used for wildcard expansion only and may be empty.
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db);
+
+// `text` restricted by the request's filters (as build_query does).
+Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request);
+
+// The Xapian flags the query syntax of protocol v1 needs.
+unsigned query_parser_flags();
+
+}  // namespace warta::searchd

@@ -1,0 +1,360 @@
+// Integration: the real warta-searchd over indexes built by the real
+// warta-indexer, spoken to over HTTP.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "tests/support/http_client.h"
+#include "tests/support/process.h"
+
+namespace warta {
+namespace {
+
+using json = nlohmann::json;
+using test::http_request;
+
+const std::string kIndexer = WARTA_INDEXER_BIN;
+const std::string kSearchd = WARTA_SEARCHD_BIN;
+const std::string kFixture = std::string(WARTA_TESTDATA_DIR) + "/articles.jsonl";
+
+// Starts warta-searchd on a free port over `db` and stops it by its PID.
+class Searchd {
+ public:
+  Searchd(const test::TempDir& dir, const std::string& db, std::vector<std::string> extra = {}) {
+    log_ = dir.file("searchd-" + std::to_string(counter_++) + ".log");
+    std::vector<std::string> argv{kSearchd, "--db", db, "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    pid_ = test::start_process(argv, log_, log_);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::string text = test::read_file(log_);
+      auto at = text.find("listening on 127.0.0.1:");
+      if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
+        port_ = std::stoi(text.substr(at + 23));
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "warta-searchd did not report its port:\n" << test::read_file(log_);
+  }
+  ~Searchd() { stop(); }
+
+  int stop() {
+    if (pid_ <= 0) return exit_code_;
+    kill(pid_, SIGTERM);
+    exit_code_ = test::wait_process(pid_);
+    pid_ = -1;
+    return exit_code_;
+  }
+  int port() const { return port_; }
+  std::string log() const { return test::read_file(log_); }
+
+ private:
+  static inline int counter_ = 0;
+  std::string log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  int exit_code_ = -1;
+};
+
+json post(int port, const json& body, int expect_status = 200) {
+  auto reply = http_request(port, "POST", "/search", body.dump());
+  EXPECT_EQ(reply.status, expect_status) << body.dump() << " -> " << reply.body;
+  return json::parse(reply.body, nullptr, false);
+}
+
+json get(int port, const std::string& target, int expect_status = 200) {
+  auto reply = http_request(port, "GET", target);
+  EXPECT_EQ(reply.status, expect_status) << target << " -> " << reply.body;
+  return json::parse(reply.body, nullptr, false);
+}
+
+std::vector<std::string> ids_of(const json& response) {
+  std::vector<std::string> ids;
+  for (const auto& hit : response["hits"]) ids.push_back(hit["id"]);
+  return ids;
+}
+
+std::vector<json> fixture_articles() {
+  std::vector<json> articles;
+  std::istringstream in(test::read_file(kFixture));
+  for (std::string line; std::getline(in, line);) articles.push_back(json::parse(line));
+  return articles;
+}
+
+class SearchdTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    auto r = test::run_process({kIndexer, "--db", dir_->file("db"), kFixture});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    server_ = new Searchd(*dir_, dir_->file("db"));
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static int port() { return server_->port(); }
+  static inline test::TempDir* dir_ = nullptr;
+  static inline Searchd* server_ = nullptr;
+};
+
+TEST_F(SearchdTest, HealthCountsDocuments) {
+  json health = get(port(), "/health");
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_EQ(health["documents"], 20);
+}
+
+TEST_F(SearchdTest, DistinctiveTitleWordsRankTheArticleFirst) {
+  json r = post(port(), {{"q", "kebakaran hutan riau"}});
+  ASSERT_FALSE(r["hits"].empty());
+  EXPECT_EQ(r["hits"][0]["id"], "t08-kebakaran-hutan");
+  r = post(port(), {{"q", "gempa cianjur"}});
+  EXPECT_EQ(r["hits"][0]["id"], "t07-gempa-cianjur");
+}
+
+TEST_F(SearchdTest, InflectionsAndBothLanguagesMatch) {
+  // "pembangunan" and "membangun" share their stem.
+  auto ids = ids_of(post(port(), {{"q", "pembangunan"}}));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "t16-mojibake"), ids.end());
+  ids = ids_of(post(port(), {{"q", "election"}}));
+  EXPECT_EQ(ids, std::vector<std::string>{"t11-en-election"});
+}
+
+TEST_F(SearchdTest, QuerySyntaxEdges) {
+  // "-word" alone matches every article without the word.
+  EXPECT_EQ(post(port(), {{"q", "-banjir"}, {"facets", {"lang"}}})["total"], 19);
+  // A query made only of stop words searches for them.
+  EXPECT_GT(post(port(), {{"q", "yang"}})["total"].get<int>(), 0);
+  EXPECT_EQ(post(port(), {{"q", "\"dalam negeri\""}})["hits"][0]["id"], "t01-humas-bogor");
+  EXPECT_EQ(ids_of(post(port(), {{"q", "gempa OR kebakaran"}, {"sort", "oldest"}})),
+            (std::vector<std::string>{"t08-kebakaran-hutan", "t07-gempa-cianjur", "t02-banjir-jakarta"}));
+  EXPECT_EQ(post(port(), {{"q", "kement*"}, {"facets", {"source"}}})["total"], 2);
+  EXPECT_EQ(post(port(), {{"q", "date:2024-03-01..2024-03-31"}, {"facets", {"source"}}})["total"], 2);
+  EXPECT_EQ(post(port(), {{"q", "author:budi"}})["hits"][0]["id"], "t04-sepak-bola");
+}
+
+TEST_F(SearchdTest, TheResponseHasTheShapeOfTheProtocol) {
+  json r = post(port(), {{"q", "banjir"}, {"facets", {"source", "month"}}});
+  EXPECT_EQ(r["total"], 1);
+  EXPECT_EQ(r["total_exact"], true);
+  EXPECT_TRUE(r["took_ms"].is_number());
+  EXPECT_EQ(r["offset"], 0);
+  EXPECT_TRUE(r["suggestion"].is_null());
+  const json& hit = r["hits"][0];
+  EXPECT_EQ(hit["id"], "t02-banjir-jakarta");
+  EXPECT_EQ(hit["published_at"], "2023-01-17T06:30:00+07:00");
+  EXPECT_EQ(hit["authors"], json({"Rina Wulandari", "Agus Setiawan"}));
+  EXPECT_NE(hit["title_html"].get<std::string>().find("<mark>Banjir</mark>"), std::string::npos);
+  EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>banjir</mark>"), std::string::npos);
+  EXPECT_TRUE(hit["score"].is_number());
+  EXPECT_EQ(r["facets"]["source"], json::parse(R"([{"value":"kompas.com","count":1}])"));
+  EXPECT_EQ(r["facets"]["month"], json::parse(R"([{"value":"2023-01","count":1}])"));
+  // Fields the article lacks are left out.
+  json t09 = post(port(), {{"q", "title:menjaga"}})["hits"][0];
+  EXPECT_EQ(t09["id"], "t09-undated-opini");
+  EXPECT_FALSE(t09.contains("published_at"));
+  EXPECT_FALSE(t09.contains("authors"));
+}
+
+// Facet counts over the whole match set equal counts made from the fixture.
+TEST_F(SearchdTest, FacetCountsEqualCountsFromTheFixture) {
+  std::map<std::string, int> sources, years, langs, authors;
+  for (const json& a : fixture_articles()) {
+    if (a.contains("source")) {
+      std::string s = a["source"];
+      std::transform(s.begin(), s.end(), s.begin(), ::tolower);
+      ++sources[s];
+    }
+    if (a.contains("published_at")) ++years[a["published_at"].get<std::string>().substr(0, 4)];
+    if (a.contains("lang")) ++langs[a["lang"]];
+    if (a.contains("authors")) {
+      if (a["authors"].is_string()) ++authors[a["authors"]];
+      else
+        for (const auto& au : a["authors"]) ++authors[au];
+    }
+  }
+  json r = post(port(), {{"q", ""}, {"limit", 0},
+                         {"facets", {{{"field", "source"}, {"size", 100}}, "year", {{"field", "author"}, {"size", 100}}}}});
+  EXPECT_EQ(r["total"], 20);
+  std::map<std::string, int> got;
+  for (const auto& v : r["facets"]["source"]) got[v["value"]] = v["count"];
+  EXPECT_EQ(got, sources);
+  got.clear();
+  std::vector<std::string> year_order;
+  for (const auto& v : r["facets"]["year"]) {
+    got[v["value"]] = v["count"];
+    year_order.push_back(v["value"]);
+  }
+  EXPECT_EQ(got, years);
+  EXPECT_TRUE(std::is_sorted(year_order.begin(), year_order.end()));
+  got.clear();
+  for (const auto& v : r["facets"]["author"]) got[v["value"]] = v["count"];
+  EXPECT_EQ(got, authors);
+  // By count, highest first.
+  int last = 1 << 30;
+  for (const auto& v : r["facets"]["source"]) {
+    EXPECT_LE(v["count"].get<int>(), last);
+    last = v["count"];
+  }
+}
+
+TEST_F(SearchdTest, FiltersAreOredWithinAFieldAndAndedAcross) {
+  json r = post(port(), {{"filters", {{"source", {"antaranews.com", "KOMPAS.com"}}}}, {"limit", 100}});
+  EXPECT_EQ(r["total"], 4);  // 2 antaranews + 2 kompas
+  r = post(port(), {{"filters", {{"source", {"antaranews.com", "kompas.com"}}, {"section", {"Nasional"}}}},
+                    {"limit", 100}});
+  std::vector<std::string> ids = ids_of(r);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, std::vector<std::string>{"t07-gempa-cianjur"});
+  r = post(port(), {{"filters", {{"date", {{"from", "2024-03-01"}, {"to", "2024-05-20"}}}}}, {"limit", 100}});
+  ids = ids_of(r);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"t05-harga-beras", "t06-teknologi-ai", "t12-en-markets"}));
+}
+
+TEST_F(SearchdTest, SortOrdersPutUndatedArticlesLast) {
+  std::vector<std::pair<std::string, std::string>> dated;  // sort key, id
+  std::vector<std::string> undated;
+  for (const json& a : fixture_articles()) {
+    if (a.contains("published_at")) {
+      std::string d = a["published_at"];
+      std::string key = d.substr(0, 10) + (d.size() > 10 ? d.substr(11, 8) : "00:00:00");
+      dated.emplace_back(key, a["id"]);
+    } else {
+      undated.push_back(a["id"]);
+    }
+  }
+  std::sort(dated.begin(), dated.end());
+  std::sort(undated.begin(), undated.end());
+  std::vector<std::string> oldest, newest;
+  for (const auto& [k, id] : dated) oldest.push_back(id);
+  newest.assign(oldest.rbegin(), oldest.rend());
+  oldest.insert(oldest.end(), undated.begin(), undated.end());
+  newest.insert(newest.end(), undated.begin(), undated.end());
+  EXPECT_EQ(ids_of(post(port(), {{"sort", "oldest"}, {"limit", 100}})), oldest);
+  EXPECT_EQ(ids_of(post(port(), {{"sort", "newest"}, {"limit", 100}})), newest);
+  // Browsing (empty q) is newest first by default.
+  EXPECT_EQ(ids_of(post(port(), {{"limit", 100}})), newest);
+}
+
+TEST_F(SearchdTest, ArticleTextIsEscapedInSnippets) {
+  json hit = post(port(), {{"q", "peretas"}})["hits"][0];
+  EXPECT_EQ(hit["id"], "t14-script-escape");
+  std::string snippet = hit["snippet"], title = hit["title_html"];
+  EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
+  EXPECT_NE(title.find("&lt;script&gt;"), std::string::npos) << title;
+  EXPECT_EQ(hit["title"], "Peretas Sisipkan <script> di Situs Pemerintah");  // plain JSON text
+  json plain = post(port(), {{"q", "peretas"}, {"highlight", false}})["hits"][0];
+  EXPECT_EQ(plain["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_NE(plain["snippet"].get<std::string>().find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(SearchdTest, GetAndPostAgree) {
+  json by_post = post(port(), {{"q", "pemilu"},
+                               {"filters", {{"source", {"antaranews.com"}}, {"date", {{"from", "2023-01-01"}}}}},
+                               {"facets", {"source", "month"}},
+                               {"sort", "newest"}});
+  json by_get = get(port(), "/search?q=pemilu&source=antaranews.com&from=2023-01-01&facets=source,month&sort=newest");
+  by_post.erase("took_ms");
+  by_get.erase("took_ms");
+  EXPECT_EQ(by_get, by_post);
+}
+
+TEST_F(SearchdTest, ArticlesAndSimilarArticles) {
+  json a = get(port(), "/articles/t03-pemilu-kpu");
+  EXPECT_EQ(a["title"], "KPU Tetapkan Jadwal Pemilu Serentak");
+  EXPECT_EQ(a["authors"], json({"Dewi Lestari"}));
+  json missing = get(port(), "/articles/no-such-id", 404);
+  EXPECT_EQ(missing["error"]["code"], "not_found");
+  json similar = get(port(), "/articles/t17-kementerian/similar");
+  auto ids = ids_of(similar);
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "t17-kementerian"), ids.end());
+  ASSERT_FALSE(ids.empty());
+  get(port(), "/articles/no-such-id/similar", 404);
+}
+
+TEST_F(SearchdTest, ErrorsNameWhatWasWrong) {
+  json e = post(port(), {{"limit", 500}}, 400);
+  EXPECT_EQ(e["error"]["code"], "bad_request");
+  EXPECT_NE(e["error"]["message"].get<std::string>().find("limit"), std::string::npos);
+  e = post(port(), {{"filters", {{"date", {{"from", "2022-13-01"}}}}}}, 400);
+  EXPECT_NE(e["error"]["message"].get<std::string>().find("filters.date.from"), std::string::npos);
+  e = post(port(), {{"colour", "red"}}, 400);
+  EXPECT_NE(e["error"]["message"].get<std::string>().find("colour"), std::string::npos);
+  get(port(), "/search?q=a&bogus=1", 400);
+  EXPECT_EQ(get(port(), "/nowhere", 404)["error"]["code"], "not_found");
+  auto reply = http_request(port(), "DELETE", "/search");
+  EXPECT_EQ(reply.status, 405);
+  EXPECT_EQ(reply.header("allow"), "GET, HEAD, POST");
+  EXPECT_EQ(json::parse(reply.body)["error"]["code"], "method_not_allowed");
+  auto big = http_request(port(), "POST", "/search", std::string(2 << 20, ' '));
+  EXPECT_EQ(big.status, 413);
+  // Malformed input does not take the server down.
+  post(port(), json::parse("{\"q\": \"(unclosed\"}"), 200);
+  EXPECT_EQ(get(port(), "/health")["status"], "ok");
+}
+
+TEST_F(SearchdTest, MetricsAndStats) {
+  get(port(), "/health");
+  auto reply = http_request(port(), "GET", "/metrics");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_NE(reply.header("content-type").find("text/plain"), std::string::npos);
+  EXPECT_NE(reply.body.find("warta_requests_total{route=\"health\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(reply.body.find("warta_documents 20"), std::string::npos);
+  EXPECT_NE(reply.body.find("warta_request_duration_seconds_bucket"), std::string::npos);
+  json stats = get(port(), "/stats");
+  EXPECT_EQ(stats["documents"], 20);
+}
+
+TEST(SearchdCli, HelpVersionAndAMissingIndex) {
+  auto help = test::run_process({kSearchd, "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--listen"), std::string::npos);
+  EXPECT_EQ(test::run_process({kSearchd, "--version"}).out, "warta-searchd 0.1.0\n");
+  test::TempDir dir;
+  auto missing = test::run_process({kSearchd, "--db", dir.file("none"), "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find(dir.file("none")), std::string::npos) << missing.err;
+}
+
+// Searches running while the indexer commits see no errors, and new
+// articles appear without a restart.
+TEST(SearchdLive, SearchesDuringCommitsSeeNoErrorsAndNewArticles) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), kFixture}).exit_code, 0);
+  Searchd server(dir, dir.file("db"));
+  std::atomic<bool> done{false};
+  std::atomic<int> errors{0}, searches{0};
+  std::thread searcher([&] {
+    while (!done) {
+      auto reply = http_request(server.port(), "POST", "/search",
+                                R"({"q": "", "limit": 5, "facets": ["source", "month"]})");
+      if (reply.status != 200) ++errors;
+      ++searches;
+    }
+  });
+  std::string sample = WARTA_SAMPLE_ARCHIVE;
+  auto r = test::run_process({kIndexer, "--db", dir.file("db"), "--commit-every", "50", sample});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  done = true;
+  searcher.join();
+  EXPECT_EQ(errors, 0);
+  EXPECT_GT(searches, 5);
+  json health = json::parse(http_request(server.port(), "GET", "/health").body);
+  EXPECT_GT(health["documents"].get<int>(), 500);
+  EXPECT_EQ(server.stop(), 0);
+}
+
+}  // namespace
+}  // namespace warta
