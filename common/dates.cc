@@ -105,17 +105,23 @@ std::optional<PublishedDate> parse_iso_date(std::string_view s) {
 }
 
 std::string format_iso_date(const PublishedDate& d) {
-  std::string out = pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2);
-  if (!d.has_time) return out;
-  out += "T" + pad(d.hour, 2) + ":" + pad(d.minute, 2) + ":" + pad(d.second, 2);
-  if (d.offset_minutes) {
-    int off = *d.offset_minutes;
-    if (off == 0) return out + "Z";
-    out += off < 0 ? "-" : "+";
-    if (off < 0) off = -off;
-    out += pad(off / 60, 2) + ":" + pad(off % 60, 2);
+  char buf[40];
+  int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  if (d.has_time) {
+    n += std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "T%02d:%02d:%02d", d.hour, d.minute,
+                       d.second);
+    if (d.offset_minutes) {
+      int off = *d.offset_minutes;
+      if (off == 0) {
+        std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "Z");
+      } else {
+        int abs_off = off < 0 ? -off : off;
+        std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "%c%02d:%02d", off < 0 ? '-' : '+',
+                      abs_off / 60, abs_off % 60);
+      }
+    }
   }
-  return out;
+  return buf;
 }
 
 std::string sort_key(const PublishedDate& d) {
