@@ -19,11 +19,15 @@
 
 #include "common/index_meta.h"
 #include "common/schema.h"
+#include "indexer/spelling.h"
 
 namespace warta::indexer {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A word seen in a single article is as likely a typo as a word.
+constexpr Xapian::doccount kMinSpellingFrequency = 2;
 
 std::string now_iso() {
   std::time_t t = std::time(nullptr);
@@ -207,6 +211,7 @@ bool IndexWriter::remove(const std::string& id) {
 void IndexWriter::put(unsigned lane_index, const std::string& id, Xapian::Document&& doc) {
   Lane& lane = *lanes_[lane_index];
   if (mode_ == Mode::kIncremental) {
+    add_spellings_from_document(*db_, doc);
     db_->replace_document(schema::id_term(id), doc);
     if (++since_commit_ >= options_.commit_every) commit_incremental();
     return;
@@ -255,6 +260,7 @@ Xapian::doccount IndexWriter::finish() {
   merged.close();
   {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
+    add_spellings_from_index(fresh, kMinSpellingFrequency);
     mark_commit(fresh);
   }
   spdlog::debug("merged {} segments in {:.1f} s", segments.size(),

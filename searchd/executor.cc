@@ -159,7 +159,9 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
 SearchResponse Executor::search(const SearchRequest& request) {
   return with_retry([&](Worker& w) {
     BuiltQuery built = build_query(request, w.db);
-    return run_search(w.db, request, built.query, built.has_words, options_.time_limit_seconds);
+    SearchResponse response = run_search(w.db, request, built.query, built.has_words, options_.time_limit_seconds);
+    response.suggestion = built.suggestion;
+    return response;
   });
 }
 

@@ -11,10 +11,15 @@
 namespace warta::searchd {
 namespace {
 
-Xapian::Query parse_text(const std::string& q, Language language, const Xapian::Database& db) {
+Xapian::Query parse_text(const std::string& q, Language language, const Xapian::Database& db,
+                         std::string* corrected = nullptr) {
   Xapian::QueryParser parser;
   configure_query_parser(parser, language, db);
-  return parser.parse_query(q, query_parser_flags());
+  unsigned flags = query_parser_flags();
+  if (corrected != nullptr) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  Xapian::Query query = parser.parse_query(q, flags);
+  if (corrected != nullptr) *corrected = parser.get_corrected_query_string();
+  return query;
 }
 
 // "2022-03-01" -> "20220301", the kDay value format.
@@ -69,7 +74,9 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
   if (!is_blank(request.q)) {
     try {
       std::string q = exclusions_as_not(request.q);
-      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db);
+      std::string corrected;
+      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db, db.get_doccount() > 0 ? &corrected : nullptr);
+      if (!corrected.empty() && corrected != q) built.suggestion = corrected;
       Xapian::Query english = parse_text(q, Language::kEnglish, db);
       // Both readings only when they differ: an article matches in the
       // language it was indexed in.

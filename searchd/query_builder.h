@@ -2,6 +2,9 @@
 // an index only to expand wildcards.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include <xapian.h>
 
 #include "searchd/search_request.h"
@@ -11,6 +14,9 @@ namespace warta::searchd {
 struct BuiltQuery {
   Xapian::Query query;  // words AND filters: what is matched and counted
   bool has_words = false;  // false: browse (sorted newest first by default)
+  // `q` with unknown words replaced by the closest words of the index's
+  // spelling dictionary, when there are any.
+  std::optional<std::string> suggestion;
 };
 
 // Parses `q` with the shared analysis (Indonesian and English readings

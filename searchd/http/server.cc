@@ -32,7 +32,13 @@ std::string format_endpoint(const tcp::endpoint& endpoint) {
 HttpServer::HttpServer(net::io_context& io, ServerOptions options, RequestHandler handler)
     : io_(io), state_(std::make_shared<ServerState>(std::move(options), std::move(handler))) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  try {
+    stop();
+  } catch (...) {
+    // Only allocation can fail here; the sessions still end by their timeouts.
+  }
+}
 
 void HttpServer::start() {
   if (listener_) throw std::logic_error("HttpServer::start() called twice");

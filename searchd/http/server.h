@@ -32,8 +32,9 @@ class ServerState;
 // connection are handled one at a time, in order (pipelining is serialised).
 class HttpServer {
  public:
-  // `handler` is called once per well-formed request, on an I/O thread; it
-  // must call `respond` exactly once, from any thread, at any later time.
+  // `handler` is called once per well-formed request, on an I/O thread and
+  // concurrently for different connections; it must not block, and must call
+  // `respond` exactly once, from any thread, before the io_context is gone.
   // A handler that throws or drops `respond` without calling it yields a 500.
   HttpServer(boost::asio::io_context& io, ServerOptions options, RequestHandler handler);
 

@@ -51,6 +51,27 @@ TEST(IndexWriter, ANewIndexIsBuiltInBulkAndTheLastRecordOfAnIdWins) {
   EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
 }
 
+TEST(IndexWriter, BuildsASpellingDictionaryFromWordsInTwoOrMoreArticles) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  {
+    IndexWriter w(options);
+    for (const char* id : {"a", "b"}) {
+      Xapian::Document doc = doc_for(id, "x");
+      doc.add_term("kebakaran");
+      doc.add_term("Zbakar");
+      doc.add_term(std::string("sekali") + id);
+      w.put(w.lane_for(id), id, std::move(doc));
+    }
+    w.finish();
+  }
+  Xapian::Database db(options.db_path);
+  EXPECT_EQ(db.get_spelling_suggestion("kebakarn"), "kebakaran");
+  EXPECT_EQ(db.get_spelling_suggestion("sekalia"), "");  // in one article only: not a word yet
+  EXPECT_EQ(db.get_spelling_suggestion("zbakar"), "");  // prefixed terms are not words
+}
+
 TEST(IndexWriter, AnIndexWithArticlesIsUpdatedInPlace) {
   test::TempDir dir;
   WriterOptions options;

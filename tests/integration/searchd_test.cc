@@ -142,6 +142,13 @@ TEST_F(SearchdTest, QuerySyntaxEdges) {
   EXPECT_EQ(post(port(), {{"q", "author:budi"}})["hits"][0]["id"], "t04-sepak-bola");
 }
 
+TEST_F(SearchdTest, DidYouMeanSuggestsWordsOfTheIndex) {
+  // "kebakarn" is unknown; "kebakaran" appears in two articles.
+  json r = post(port(), {{"q", "kebakarn hutan"}});
+  EXPECT_EQ(r["suggestion"], "kebakaran hutan");
+  EXPECT_TRUE(post(port(), {{"q", "kebakaran hutan"}})["suggestion"].is_null());
+}
+
 TEST_F(SearchdTest, TheResponseHasTheShapeOfTheProtocol) {
   json r = post(port(), {{"q", "banjir"}, {"facets", {"source", "month"}}});
   EXPECT_EQ(r["total"], 1);
