@@ -35,6 +35,17 @@ std::string pad(int value, int width) {
 
 }  // namespace
 
+long days_from_civil(int year, int month, int day) {
+  // Howard Hinnant's algorithm: count from 0000-03-01 so leap days fall last.
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long mp = (month + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 bool is_valid_day(int year, int month, int day) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12 || day < 1) return false;

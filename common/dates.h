@@ -41,6 +41,10 @@ std::string year_key(const PublishedDate& date);
 // "YYYY-MM"
 std::string month_key(const PublishedDate& date);
 
+// Days from 1970-01-01 to the given day (negative before); proleptic
+// Gregorian calendar.
+long days_from_civil(int year, int month, int day);
+
 // True for a valid Gregorian calendar day.
 bool is_valid_day(int year, int month, int day);
 

@@ -14,6 +14,7 @@
 #include "common/schema.h"
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
+#include "searchd/recency.h"
 
 namespace warta::searchd {
 namespace {
@@ -159,7 +160,10 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
 SearchResponse Executor::search(const SearchRequest& request) {
   return with_retry([&](Worker& w) {
     BuiltQuery built = build_query(request, w.db);
-    SearchResponse response = run_search(w.db, request, built.query, built.has_words, options_.time_limit_seconds);
+    bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
+                        SortOrder::kRelevance;
+    Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
+    SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds);
     response.suggestion = built.suggestion;
     return response;
   });

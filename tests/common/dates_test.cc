@@ -51,6 +51,14 @@ TEST(DateKeys, AreAsWrittenInTheirOwnOffset) {
   EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30")), "20220330000000");
 }
 
+TEST(DaysFromCivil, KnownDays) {
+  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
+  EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
+  EXPECT_EQ(days_from_civil(2022, 3, 30), 19081);
+  EXPECT_EQ(days_from_civil(1969, 12, 31), -1);
+  EXPECT_EQ(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);  // leap year
+}
+
 TEST(DateKeys, SortAsText) {
   EXPECT_LT(sort_key(*parse_iso_date("2021-12-31T23:59:59")), sort_key(*parse_iso_date("2022-01-01")));
   EXPECT_LT(sort_key(*parse_iso_date("2022-01-01")), sort_key(*parse_iso_date("2022-01-01T00:00:01")));

@@ -142,6 +142,20 @@ TEST_F(SearchdTest, QuerySyntaxEdges) {
   EXPECT_EQ(post(port(), {{"q", "author:budi"}})["hits"][0]["id"], "t04-sepak-bola");
 }
 
+TEST_F(SearchdTest, RecencyBlendsFreshnessIntoRelevance) {
+  // "pasar" appears in t10 (2021-08-05, the better match by words alone) and
+  // t05 (2024-03-01, five months before the newest article of the fixture).
+  auto plain = ids_of(post(port(), {{"q", "pasar"}}));
+  ASSERT_EQ(plain.size(), 2u);
+  EXPECT_EQ(plain[0], "t10-no-lang-id");
+  auto fresh = ids_of(post(port(), {{"q", "pasar"}, {"recency", 100}}));
+  EXPECT_EQ(fresh.back(), "t10-no-lang-id");
+  std::vector<std::string> sorted_plain = plain, sorted_fresh = fresh;
+  std::sort(sorted_plain.begin(), sorted_plain.end());
+  std::sort(sorted_fresh.begin(), sorted_fresh.end());
+  EXPECT_EQ(sorted_fresh, sorted_plain);  // the boost never changes what matches
+}
+
 TEST_F(SearchdTest, DidYouMeanSuggestsWordsOfTheIndex) {
   // "kebakarn" is unknown; "kebakaran" appears in two articles.
   json r = post(port(), {{"q", "kebakarn hutan"}});
