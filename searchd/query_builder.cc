@@ -71,6 +71,9 @@ unsigned query_parser_flags() {
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
   BuiltQuery built;
   Xapian::Query text = Xapian::Query::MatchAll;
+  if (request.q.size() > kMaxQueryBytes) {
+    throw Error(ErrorCode::kBadRequest, "q: longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+  }
   if (!is_blank(request.q)) {
     try {
       std::string q = exclusions_as_not(request.q);

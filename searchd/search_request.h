@@ -2,6 +2,7 @@
 // it, whether it came as a POST body or GET parameters (protocol v1).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ inline constexpr int kMaxLimit = 100;
 inline constexpr int kMaxOffset = 10000;
 inline constexpr int kDefaultFacetSize = 10;
 inline constexpr int kMaxFacetSize = 1000;
+// Longer queries are refused: they only serve to make the matcher work.
+inline constexpr std::size_t kMaxQueryBytes = 2048;
 
 struct SearchRequest {
   std::string q;                      // query syntax of DESIGN; empty browses

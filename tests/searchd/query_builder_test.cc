@@ -60,6 +60,16 @@ TEST(BuildQuery, OpenDateRanges) {
   EXPECT_EQ(describe(r), "Query((<alldocuments> FILTER VALUE_LE 1 20221231))");
 }
 
+TEST(BuildQuery, OverlongQueriesAreRefused) {
+  try {
+    build_query(with_q(std::string(kMaxQueryBytes + 1, 'a')), Xapian::Database());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "q: longer than 2048 bytes");
+  }
+  EXPECT_NO_THROW(build_query(with_q(std::string(kMaxQueryBytes, 'a')), Xapian::Database()));
+}
+
 TEST(BuildQuery, BrowsingHasNoWords) {
   EXPECT_FALSE(build_query(SearchRequest{}, Xapian::Database()).has_words);
   EXPECT_TRUE(build_query(with_q("banjir"), Xapian::Database()).has_words);
