@@ -8,11 +8,11 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include "common/index_meta.h"
+#include "common/log.h"
 #include "common/version.h"
 #include "indexer/pipeline.h"
 
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("--json-summary", json_summary, "Print a JSON summary of the run on stdout");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.add_option("--threads", threads, "Parse and analysis threads")->check(CLI::Range(1u, 256u));
   app.add_option("--lanes", options.writer.bulk_lanes,
                  "Staging shards written side by side when building a new index")
@@ -97,10 +97,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
-  auto logger = spdlog::stderr_color_mt("warta-indexer");
-  logger->set_pattern("%^%l%$: %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(log_level));
+  warta::init_logging("warta-indexer", log_level, /*timestamps=*/false);
 
   if (options.inputs.empty() && options.delete_ids.empty() && delete_from.empty()) {
     std::cerr << "warta-indexer: nothing to do: give INPUT files, --delete or --delete-from\n"

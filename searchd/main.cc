@@ -6,11 +6,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include "common/index_meta.h"
+#include "common/log.h"
 #include "common/version.h"
 #include "searchd/executor.h"
 #include "searchd/handlers.h"
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-queue", max_queue, "Searches waiting or running before 503")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
   try {
     app.parse(argc, argv);
@@ -67,11 +67,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
-  auto logger = spdlog::stderr_color_mt("warta-searchd");
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(log_level));
-  spdlog::flush_on(spdlog::level::info);
+  warta::init_logging("warta-searchd", log_level, /*timestamps=*/true);
 
   warta::searchd::http::ServerOptions server_options;
   if (!split_listen(listen, server_options.host, server_options.port)) {
