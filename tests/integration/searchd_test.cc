@@ -337,6 +337,56 @@ TEST_F(SearchdTest, MetricsAndStats) {
   EXPECT_EQ(stats["documents"], 20);
 }
 
+std::vector<json> sample_articles() {
+  std::vector<json> articles;
+  auto r = test::run_process({"/bin/gzip", "-dc", WARTA_SAMPLE_ARCHIVE});
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) articles.push_back(json::parse(line));
+  return articles;
+}
+
+// Over the bundled sample: an article ranks in the top 3 for its title's
+// words, and facet counts equal counts made from the sample file itself.
+TEST(SearchdSample, TitlesFindTheirArticlesAndFacetsMatchTheFile) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), WARTA_SAMPLE_ARCHIVE}).exit_code, 0);
+  Searchd server(dir, dir.file("db"));
+  auto articles = sample_articles();
+  ASSERT_GT(articles.size(), 500u);
+  int checked = 0, in_top3 = 0;
+  for (std::size_t i = 0; i < articles.size(); i += articles.size() / 40) {
+    const json& a = articles[i];
+    json r = post(server.port(), {{"q", a["title"]}, {"limit", 3}, {"highlight", false}});
+    ++checked;
+    for (const auto& hit : r["hits"]) {
+      if (hit["id"] == a["id"]) ++in_top3;
+    }
+  }
+  // IndoSum has a few near-identical stories; nearly every title must win.
+  EXPECT_GE(in_top3, checked - 2) << in_top3 << " of " << checked;
+
+  std::map<std::string, int> sections, months;
+  for (const json& a : articles) {
+    std::string section = a["section"];
+    section[0] = static_cast<char>(std::toupper(section[0]));
+    for (std::size_t k = 1; k < section.size(); ++k) {
+      if (section[k - 1] == ' ') section[k] = static_cast<char>(std::toupper(section[k]));
+    }
+    ++sections[section];
+    if (a.contains("published_at")) ++months[a["published_at"].get<std::string>().substr(0, 7)];
+  }
+  json r = post(server.port(), {{"limit", 0}, {"facets", {{{"field", "section"}, {"size", 100}}, "month"}}});
+  EXPECT_EQ(r["total"], articles.size());
+  std::map<std::string, int> got_sections, got_months;
+  for (const auto& v : r["facets"]["section"]) got_sections[v["value"]] = v["count"];
+  for (const auto& v : r["facets"]["month"]) got_months[v["value"]] = v["count"];
+  EXPECT_EQ(got_sections, sections);
+  EXPECT_EQ(got_months, months);
+  // A filter narrows the counts to its own value.
+  json olahraga = post(server.port(), {{"limit", 0}, {"filters", {{"section", {"olahraga"}}}}, {"facets", {"section"}}});
+  EXPECT_EQ(olahraga["total"], sections["Olahraga"]);
+}
+
 TEST(SearchdCli, HelpVersionAndAMissingIndex) {
   auto help = test::run_process({kSearchd, "--help"});
   EXPECT_EQ(help.exit_code, 0);
