@@ -141,7 +141,9 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   facets.attach(enquire);
   // Exact counts need every match visited; without facets an estimate will do.
   Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
-  if (facets.empty() && time_limit > 0) enquire.set_time_limit(time_limit);
+  // Past the budget the matcher stops counting: the top hits stand, counts
+  // become estimates and total_exact says so.
+  if (time_limit > 0) enquire.set_time_limit(time_limit);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check_at_least);
 

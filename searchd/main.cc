@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   unsigned io_threads = 1;
   std::size_t max_body = 1 << 20;
   std::size_t max_queue = 256;
+  double time_budget = 5.0;
   app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
@@ -57,6 +58,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
   app.add_option("--max-queue", max_queue, "Searches waiting or running before 503")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--time-budget", time_budget,
+                 "Seconds a search may spend matching; past it counts become estimates (0 = none)")
+      ->check(CLI::Range(0.0, 3600.0));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
@@ -77,7 +81,7 @@ int main(int argc, char** argv) {
   server_options.body_limit = max_body;
 
   try {
-    warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), 5.0});
+    warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget});
     warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
     boost::asio::io_context io(static_cast<int>(io_threads));
     warta::searchd::http::HttpServer server(
