@@ -139,8 +139,10 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   }
   FacetCounter facets(request.facets);
   facets.attach(enquire);
-  // Exact counts need every match visited; without facets an estimate will do.
-  Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+  // Exact counts need every match visited: for facets, and for a count
+  // alone (limit 0); otherwise an estimate will do.
+  Xapian::doccount check_at_least =
+      facets.empty() && request.limit > 0 ? 0 : db.get_doccount();
   // Past the budget the matcher stops counting: the top hits stand, counts
   // become estimates and total_exact says so.
   if (time_limit > 0) enquire.set_time_limit(time_limit);

@@ -11,15 +11,39 @@
 namespace warta::searchd {
 namespace {
 
-Xapian::Query parse_text(const std::string& q, Language language, const Xapian::Database& db,
-                         std::string* corrected = nullptr) {
+Xapian::Query parse_text(const std::string& q, Language language, const Xapian::Database& db) {
   Xapian::QueryParser parser;
   configure_query_parser(parser, language, db);
-  unsigned flags = query_parser_flags();
-  if (corrected != nullptr) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-  Xapian::Query query = parser.parse_query(q, flags);
-  if (corrected != nullptr) *corrected = parser.get_corrected_query_string();
-  return query;
+  return parser.parse_query(q, query_parser_flags());
+}
+
+// Words of `q` that no article contains, replaced by the closest word of the
+// spelling dictionary. Only plain words are looked at (no operators, field
+// prefixes or quotes); a word the index has is never "corrected".
+std::optional<std::string> spelling_suggestion(const std::string& q, const Xapian::Database& db) {
+  std::istringstream words(q);
+  std::string word, suggestion;
+  bool changed = false;
+  while (words >> word) {
+    std::string lower = word;
+    bool plain = true;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      auto u = static_cast<unsigned char>(c);
+      if (!((u >= 'a' && u <= 'z') || u >= 0x80)) plain = false;
+    }
+    if (plain && lower != "or" && lower != "and" && lower != "not" && db.get_termfreq(lower) == 0) {
+      std::string better = db.get_spelling_suggestion(lower);
+      if (!better.empty()) {
+        word = better;
+        changed = true;
+      }
+    }
+    if (!suggestion.empty()) suggestion.push_back(' ');
+    suggestion += word;
+  }
+  if (!changed) return std::nullopt;
+  return suggestion;
 }
 
 // "2022-03-01" -> "20220301", the kDay value format.
@@ -77,9 +101,8 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
   if (!is_blank(request.q)) {
     try {
       std::string q = exclusions_as_not(request.q);
-      std::string corrected;
-      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db, db.get_doccount() > 0 ? &corrected : nullptr);
-      if (!corrected.empty() && corrected != q) built.suggestion = corrected;
+      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db);
+      if (db.get_doccount() > 0) built.suggestion = spelling_suggestion(request.q, db);
       Xapian::Query english = parse_text(q, Language::kEnglish, db);
       // Both readings only when they differ: an article matches in the
       // language it was indexed in.

@@ -161,6 +161,19 @@ TEST_F(SearchdTest, DidYouMeanSuggestsWordsOfTheIndex) {
   json r = post(port(), {{"q", "kebakarn hutan"}});
   EXPECT_EQ(r["suggestion"], "kebakaran hutan");
   EXPECT_TRUE(post(port(), {{"q", "kebakaran hutan"}})["suggestion"].is_null());
+  // Regression: a word in one article only was "corrected" to a frequent one.
+  EXPECT_TRUE(post(port(), {{"q", "gempa"}})["suggestion"].is_null());
+  EXPECT_TRUE(post(port(), {{"q", "peretas situs"}})["suggestion"].is_null());
+}
+
+// Regression: with limit 0 the count was an estimate (0 for a query with a hit).
+TEST_F(SearchdTest, ACountAloneIsExact) {
+  json r = post(port(), {{"q", "peretas situs"}, {"limit", 0}});
+  EXPECT_EQ(r["total"], 1);
+  EXPECT_EQ(r["total_exact"], true);
+  r = post(port(), {{"filters", {{"source", {"kompas.com"}}}}, {"limit", 0}});
+  EXPECT_EQ(r["total"], 2);
+  EXPECT_EQ(r["total_exact"], true);
 }
 
 TEST_F(SearchdTest, TheResponseHasTheShapeOfTheProtocol) {
