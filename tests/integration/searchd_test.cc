@@ -14,6 +14,7 @@
 #include "common/schema.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/searchd_process.h"
 
 namespace warta {
 namespace {
@@ -25,44 +26,11 @@ const std::string kIndexer = WARTA_INDEXER_BIN;
 const std::string kSearchd = WARTA_SEARCHD_BIN;
 const std::string kFixture = std::string(WARTA_TESTDATA_DIR) + "/articles.jsonl";
 
-// Starts warta-searchd on a free port over `db` and stops it by its PID.
-class Searchd {
+// warta-searchd on a free port over `db`, stopped by its PID.
+class Searchd : public test::SearchdProcess {
  public:
-  Searchd(const test::TempDir& dir, const std::string& db, std::vector<std::string> extra = {}) {
-    log_ = dir.file("searchd-" + std::to_string(counter_++) + ".log");
-    std::vector<std::string> argv{kSearchd, "--db", db, "--listen", "127.0.0.1:0"};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    pid_ = test::start_process(argv, log_, log_);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline) {
-      std::string text = test::read_file(log_);
-      auto at = text.find("listening on 127.0.0.1:");
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
-        port_ = std::stoi(text.substr(at + 23));
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ADD_FAILURE() << "warta-searchd did not report its port:\n" << test::read_file(log_);
-  }
-  ~Searchd() { stop(); }
-
-  int stop() {
-    if (pid_ <= 0) return exit_code_;
-    kill(pid_, SIGTERM);
-    exit_code_ = test::wait_process(pid_);
-    pid_ = -1;
-    return exit_code_;
-  }
-  int port() const { return port_; }
-  std::string log() const { return test::read_file(log_); }
-
- private:
-  static inline int counter_ = 0;
-  std::string log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
-  int exit_code_ = -1;
+  Searchd(const test::TempDir& dir, const std::string& db, std::vector<std::string> extra = {})
+      : test::SearchdProcess(kSearchd, dir, db, extra) {}
 };
 
 json post(int port, const json& body, int expect_status = 200) {

@@ -17,6 +17,7 @@
 #include "common/version.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/searchd_process.h"
 #include "tools/warta/client.h"
 #include "tools/warta/render.h"
 
@@ -177,38 +178,10 @@ TEST(WartaClient, EncodesPathSegments) {
 
 // ------------------------------------------------------- the real binaries
 
-// Starts warta-searchd on a free port over `db` and stops it by its PID.
-class Searchd {
+// warta-searchd on a free port over `db`, stopped by its PID.
+class Searchd : public test::SearchdProcess {
  public:
-  Searchd(const test::TempDir& dir, const std::string& db) {
-    log_ = dir.file("searchd.log");
-    pid_ = test::start_process({kSearchd, "--db", db, "--listen", "127.0.0.1:0"}, log_, log_);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline) {
-      std::string text = test::read_file(log_);
-      auto at = text.find("listening on 127.0.0.1:");
-      if (at != std::string::npos && text.find('\n', at) != std::string::npos) {
-        port_ = std::stoi(text.substr(at + 23));
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ADD_FAILURE() << "warta-searchd did not report its port:\n" << test::read_file(log_);
-  }
-  ~Searchd() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      test::wait_process(pid_);
-    }
-  }
-  Searchd(const Searchd&) = delete;
-  Searchd& operator=(const Searchd&) = delete;
-  int port() const { return port_; }
-
- private:
-  std::string log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+  Searchd(const test::TempDir& dir, const std::string& db) : test::SearchdProcess(kSearchd, dir, db) {}
 };
 
 // A loopback port with nothing listening: bound, then released.
