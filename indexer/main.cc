@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::optional<std::string> rejects;
 
-  app.add_option("--db", db, "Index directory (created when missing)")->required();
+  app.add_option("--db", db, "Index directory (created when missing; not needed with --dry-run)");
   app.add_option("inputs", options.inputs, "Input files or directories, - for stdin")
       ->type_name("INPUT");
   app.add_option("--delete", options.delete_ids, "Delete the articles with these ids (before indexing)")
@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-record-bytes", options.max_record_bytes, "Reject records longer than this")
       ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
   app.add_flag("--no-progress", no_progress, "Do not draw a progress bar");
+  app.add_flag("--dry-run", options.dry_run,
+               "Print the parsed articles as canonical JSON Lines on stdout; write no index");
   app.set_version_flag("--version", "warta-indexer " + std::string(warta::version()));
 
   try {
@@ -99,6 +101,16 @@ int main(int argc, char** argv) {
 
   warta::init_logging("warta-indexer", log_level, /*timestamps=*/false);
 
+  if (db.empty() && !options.dry_run) {
+    std::cerr << "warta-indexer: --db is required (or --dry-run to only parse)\n"
+              << "Run with --help for more information.\n";
+    return kExitUsage;
+  }
+  if (options.dry_run && (!options.delete_ids.empty() || !delete_from.empty() || json_summary)) {
+    std::cerr << "warta-indexer: --dry-run prints articles on stdout; it cannot be combined with "
+                 "--delete, --delete-from or --json-summary\n";
+    return kExitUsage;
+  }
   if (options.inputs.empty() && options.delete_ids.empty() && delete_from.empty()) {
     std::cerr << "warta-indexer: nothing to do: give INPUT files, --delete or --delete-from\n"
               << "Run with --help for more information.\n";
@@ -118,7 +130,11 @@ int main(int argc, char** argv) {
     if (json_summary) {
       std::cout << warta::indexer::summary_to_json(summary).dump(2) << std::endl;
     }
-    print_human_summary(summary, db);
+    if (options.dry_run) {
+      spdlog::info("{} articles parsed, {} rejected (dry run: nothing written)", summary.accepted, summary.rejected);
+    } else {
+      print_human_summary(summary, db);
+    }
     return summary.rejected > 0 ? kExitRejects : kExitOk;
   } catch (const warta::IndexMismatchError& e) {
     spdlog::error("{}", e.what());

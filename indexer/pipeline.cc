@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <exception>
 #include <fstream>
@@ -67,7 +68,51 @@ struct Reject {
 
 struct DocItem {
   std::string id;
-  Xapian::Document doc;
+  Xapian::Document doc;  // when indexing
+  std::string json;      // the canonical record, for a dry run
+};
+
+// Where parsed articles go: the index (through IndexWriter), or standard
+// output as canonical JSON Lines for --dry-run.
+class Destination {
+ public:
+  virtual ~Destination() = default;
+  virtual unsigned lanes() const = 0;
+  virtual unsigned lane_for(const std::string& id) const = 0;
+  virtual bool wants_documents() const = 0;
+  virtual void put(unsigned lane, DocItem&& item) = 0;
+  virtual std::uint64_t finish() = 0;  // documents in the index (0 for a dry run)
+  virtual const char* mode_name() const = 0;
+};
+
+class IndexDestination : public Destination {
+ public:
+  explicit IndexDestination(IndexWriter& writer) : writer_(writer) {}
+  unsigned lanes() const override { return writer_.lanes(); }
+  unsigned lane_for(const std::string& id) const override { return writer_.lane_for(id); }
+  bool wants_documents() const override { return true; }
+  void put(unsigned lane, DocItem&& item) override { writer_.put(lane, item.id, std::move(item.doc)); }
+  std::uint64_t finish() override { return writer_.finish(); }
+  const char* mode_name() const override { return writer_.mode_name(); }
+
+ private:
+  IndexWriter& writer_;
+};
+
+class PrintDestination : public Destination {
+ public:
+  unsigned lanes() const override { return 1; }
+  unsigned lane_for(const std::string&) const override { return 0; }
+  bool wants_documents() const override { return false; }
+  void put(unsigned, DocItem&& item) override {
+    std::fwrite(item.json.data(), 1, item.json.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  std::uint64_t finish() override {
+    std::fflush(stdout);
+    return 0;
+  }
+  const char* mode_name() const override { return "dry-run"; }
 };
 
 struct LaneBatch {
@@ -102,7 +147,7 @@ std::string reason_kind(const std::string& reason) {
 // Shared state of one run.
 class Run {
  public:
-  Run(const PipelineOptions& options, IndexWriter& writer, const InputList& inputs)
+  Run(const PipelineOptions& options, Destination& writer, const InputList& inputs)
       : options_(options),
         writer_(writer),
         inputs_(inputs),
@@ -122,7 +167,7 @@ class Run {
   const std::string& file_name(std::uint32_t index) const { return inputs_.files[index].path; }
 
   const PipelineOptions& options_;
-  IndexWriter& writer_;
+  Destination& writer_;
   const InputList& inputs_;
   std::counting_semaphore<> slots_;
   BoundedQueue<Chunk> parse_queue_;
@@ -233,7 +278,12 @@ void Run::parse_chunks() {
         continue;
       }
       unsigned lane = writer_.lane_for(parsed.article->id);
-      batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article)});
+      if (writer_.wants_documents()) {
+        batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article), {}});
+      } else {
+        batches[lane].items.push_back(
+            {parsed.article->id, {}, article_to_json(*parsed.article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+      }
     }
     for (unsigned lane = 0; lane < batches.size(); ++lane) {
       batches[lane].token = chunk.token;
@@ -252,7 +302,7 @@ void Run::lane_worker(unsigned lane) {
     LaneBatch batch;
     while (lane_queues_[lane].pop(batch)) {
       for (DocItem& item : batch.items) {
-        writer_.put(lane, item.id, std::move(item.doc));
+        writer_.put(lane, std::move(item));
         counters_.articles.fetch_add(1, std::memory_order_relaxed);
       }
     }
@@ -361,28 +411,34 @@ RunSummary run_pipeline(const PipelineOptions& options) {
     spdlog::info("skipping {}: not a JSON Lines file (.jsonl, .ndjson, .jsonl.gz)", skipped);
   }
   auto start = std::chrono::steady_clock::now();
-  IndexWriter writer(options.writer);
-  spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
-                writer.lanes());
-
+  RunSummary summary;
   std::uint64_t deleted = 0;
   std::uint64_t missing = 0;
-  for (const std::string& id : options.delete_ids) {
-    if (writer.remove(id)) {
-      ++deleted;
-    } else {
-      ++missing;
-      spdlog::warn("delete {}: no such article in the index", id);
-    }
-  }
-
-  RunSummary summary;
-  if (inputs.files.empty()) {
-    summary.mode = writer.mode_name();
-    summary.documents = writer.finish();
-  } else {
-    Run run(options, writer, inputs);
+  if (options.dry_run) {
+    // Nothing is written: the parsed articles go to standard output.
+    PrintDestination printer;
+    Run run(options, printer, inputs);
     summary = run.execute();
+  } else {
+    IndexWriter writer(options.writer);
+    spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
+                  writer.lanes());
+    for (const std::string& id : options.delete_ids) {
+      if (writer.remove(id)) {
+        ++deleted;
+      } else {
+        ++missing;
+        spdlog::warn("delete {}: no such article in the index", id);
+      }
+    }
+    IndexDestination destination(writer);
+    if (inputs.files.empty()) {
+      summary.mode = writer.mode_name();
+      summary.documents = writer.finish();
+    } else {
+      Run run(options, destination, inputs);
+      summary = run.execute();
+    }
   }
   summary.deleted = deleted;
   summary.delete_missing = missing;

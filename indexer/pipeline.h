@@ -22,6 +22,7 @@ struct PipelineOptions {
   unsigned threads = 2;                  // parse/analysis workers
   std::size_t max_record_bytes = 1 << 20;
   bool progress = false;
+  bool dry_run = false;  // print parsed articles as JSON Lines; write nothing
 };
 
 struct RunSummary {

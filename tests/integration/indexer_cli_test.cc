@@ -243,6 +243,25 @@ TEST(IndexerCli, ReadsStandardInputAndDirectories) {
   EXPECT_EQ(summary["documents"], 20 + gz_lines(kSample).size());
 }
 
+TEST(IndexerCli, DryRunPrintsTheParsedArticlesAndWritesNothing) {
+  TempDir dir;
+  std::string input = test::read_file(kFixture) + "{\"id\": \"bad\", \"title\": \"t\"}\n";
+  test::write_file(dir.file("in.jsonl"), input);
+  auto r = index({"--dry-run", "--rejects", dir.file("rejects.jsonl"), dir.file("in.jsonl")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  std::vector<nlohmann::json> printed;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) printed.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(printed.size(), 20u);
+  EXPECT_EQ(printed[0]["id"], "t01-humas-bogor");  // input order
+  EXPECT_EQ(printed[14]["id"], "t15-cleanup");
+  EXPECT_EQ(printed[14]["title"], "Warga Gotong Royong Bersihkan Sungai");  // cleaned
+  EXPECT_EQ(printed[19]["id"], "t20-reuters-en");
+  EXPECT_NE(test::read_file(dir.file("rejects.jsonl")).find("missing required field"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("db")));
+  EXPECT_EQ(index({"--dry-run", "--json-summary", kFixture}).exit_code, 2);
+}
+
 TEST(IndexerCli, RefusesAnIndexOfAnotherSchema) {
   TempDir dir;
   {
