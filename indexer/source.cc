@@ -70,6 +70,61 @@ InputList expand_inputs(const std::vector<std::string>& arguments) {
   return list;
 }
 
+namespace {
+
+// Reads up to `max_bytes` (+1, to tell "exactly" from "more") of a file.
+std::string read_up_to(const std::string& path, std::size_t max_bytes, bool* truncated) {
+  std::string name = path == "-" ? "standard input" : path;
+  int fd = path == "-" ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(name + ": " + std::strerror(errno));
+  gzFile file = ::gzdopen(fd, "rb");
+  if (file == nullptr) {
+    ::close(fd);
+    throw std::runtime_error(name + ": cannot open for reading");
+  }
+  std::string data;
+  char buf[1 << 16];
+  for (;;) {
+    int n = ::gzread(file, buf, sizeof buf);
+    if (n < 0) {
+      int errnum = 0;
+      std::string msg = ::gzerror(file, &errnum);
+      ::gzclose(file);
+      throw std::runtime_error(name + ": read error: " + msg);
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) break;
+  }
+  int errnum = 0;
+  const char* msg = ::gzerror(file, &errnum);
+  if (errnum != Z_OK && data.size() <= max_bytes) {
+    std::string what = msg;
+    ::gzclose(file);
+    throw std::runtime_error(name + ": compressed data is truncated or corrupt (" + what + ")");
+  }
+  ::gzclose(file);
+  *truncated = data.size() > max_bytes;
+  if (*truncated) data.resize(max_bytes);
+  return data;
+}
+
+}  // namespace
+
+std::string read_file_head(const std::string& path, std::size_t max_bytes) {
+  bool truncated = false;
+  return read_up_to(path, max_bytes, &truncated);
+}
+
+std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
+  bool truncated = false;
+  std::string data = read_up_to(path, max_bytes, &truncated);
+  if (truncated) {
+    throw std::runtime_error("file is larger than " + std::to_string(max_bytes) + " bytes (--max-record-bytes)");
+  }
+  return data;
+}
+
 struct LineReader::Impl {
   gzFile file = nullptr;
   std::string path;

@@ -30,6 +30,15 @@ struct InputList {
 // cannot be read.
 InputList expand_inputs(const std::vector<std::string>& arguments);
 
+// The first `max_bytes` bytes of a file, decompressed when it is gzip.
+// Throws std::runtime_error naming the file.
+std::string read_file_head(const std::string& path, std::size_t max_bytes);
+
+// A whole file, decompressed when it is gzip ("-": standard input). Throws
+// std::runtime_error naming the file when it cannot be read or holds more
+// than `max_bytes`.
+std::string read_whole_file(const std::string& path, std::size_t max_bytes);
+
 // Reads one input as lines, without holding more than one line in memory.
 // A line longer than `max_line_bytes` is not kept: next() reports it as
 // overlong with its first bytes, and reading goes on after it.
