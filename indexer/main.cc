@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
   app.add_option("--max-record-bytes", options.max_record_bytes, "Reject records longer than this")
       ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30));
   app.add_flag("--no-progress", no_progress, "Do not draw a progress bar");
+  std::string format = "auto";
+  app.add_option("--format", format,
+                 "auto (told from each file's content), jsonl, raw (scraped text pages), nitf or newsml")
+      ->check(CLI::IsMember({"auto", "jsonl", "raw", "nitf", "newsml"}));
   app.add_flag("--dry-run", options.dry_run,
                "Print the parsed articles as canonical JSON Lines on stdout; write no index");
   app.set_version_flag("--version", "warta-indexer " + std::string(warta::version()));
@@ -117,6 +121,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  options.format = *warta::indexer::format_from_name(format);
   options.writer.db_path = db;
   options.threads = threads;
   options.rejects_path = rejects;

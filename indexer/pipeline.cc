@@ -18,6 +18,8 @@
 #include <spdlog/spdlog.h>
 
 #include "indexer/analyse.h"
+#include "indexer/input_format.h"
+#include "indexer/parse_file.h"
 #include "indexer/parse_jsonl.h"
 #include "indexer/progress.h"
 #include "indexer/queues.h"
@@ -38,7 +40,13 @@ struct RawRecord {
   std::uint64_t full_bytes = 0;
   bool overlong = false;
   std::string read_error;  // set for a file that failed part-way
+  InputFormat format = InputFormat::kJsonl;  // kJsonl: one line; else the whole file
 };
+
+// Whole files (pages, XML) may hold many articles; a larger one is refused.
+constexpr std::size_t kMaxWholeFileBytes = 64u << 20;
+constexpr std::size_t kSniffBytes = 4096;
+constexpr std::size_t kMaxLoggedWarnings = 20;
 
 // Released when every consumer of a chunk is done with it: bounds the
 // number of chunks in memory.
@@ -134,7 +142,7 @@ std::string reason_kind(const std::string& reason) {
     auto end = reason.find("\":");
     return end == std::string::npos ? reason : reason.substr(0, end + 1);
   }
-  for (const char* stem : {"invalid UTF-8", "invalid JSON", "record is", "missing required field"}) {
+  for (const char* stem : {"invalid UTF-8", "invalid JSON", "invalid XML", "record is", "missing required field"}) {
     if (reason.rfind(stem, 0) == 0) {
       if (std::string(stem) == "missing required field") return reason;
       return std::string(stem) == "record is" ? "record too large" : stem;
@@ -164,6 +172,7 @@ class Run {
   void lane_worker(unsigned lane);
   void reject_sink();
   void fail(std::exception_ptr error);
+  void note_warning(std::uint32_t file, const std::string& warning);
   const std::string& file_name(std::uint32_t index) const { return inputs_.files[index].path; }
 
   const PipelineOptions& options_;
@@ -180,7 +189,12 @@ class Run {
   std::atomic<bool> failed_{false};
   std::map<std::string, std::uint64_t> ignored_fields_;
   std::map<std::string, std::uint64_t> reject_reasons_;
+  std::atomic<std::uint64_t> warnings_{0};
 };
+
+void Run::note_warning(std::uint32_t file, const std::string& warning) {
+  if (warnings_++ < kMaxLoggedWarnings) spdlog::warn("{}: {}", file_name(file), warning);
+}
 
 void Run::fail(std::exception_ptr error) {
   {
@@ -216,22 +230,39 @@ void Run::read_all() {
     spdlog::debug("reading {}", input.path);
     std::uint64_t last_line = 0;
     try {
-      LineReader reader(input.path, options_.max_record_bytes);
-      while (auto line = reader.next()) {
-        last_line = line->number;
-        if (line->overlong || !is_blank_line(line->text)) {
-          chunk_bytes += line->text.size();
-          chunk.records.push_back(RawRecord{f, line->number, std::move(line->text),
-                                            line->full_bytes, line->overlong, {}});
-        }
+      InputFormat format = options_.format;
+      if (format == InputFormat::kAuto) {
+        // Standard input cannot be read twice: it is JSON Lines unless told otherwise.
+        format = input.path == "-" ? InputFormat::kJsonl : sniff_format(read_file_head(input.path, kSniffBytes));
+      }
+      if (format != InputFormat::kJsonl) {
+        std::string text = read_whole_file(input.path, kMaxWholeFileBytes);
+        spdlog::debug("{}: read as {}", input.path, format_name(format));
+        chunk_bytes += text.size();
+        RawRecord record{f, 1, std::move(text), 0, false, {}, format};
+        chunk.records.push_back(std::move(record));
         if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
-          counters_.bytes_read = done_bytes + reader.bytes_consumed();
+          counters_.bytes_read = done_bytes + input.size;
           if (!send()) return;
+        }
+      } else {
+        LineReader reader(input.path, options_.max_record_bytes);
+        while (auto line = reader.next()) {
+          last_line = line->number;
+          if (line->overlong || !is_blank_line(line->text)) {
+            chunk_bytes += line->text.size();
+            chunk.records.push_back(RawRecord{f, line->number, std::move(line->text), line->full_bytes,
+                                              line->overlong, {}, InputFormat::kJsonl});
+          }
+          if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
+            counters_.bytes_read = done_bytes + reader.bytes_consumed();
+            if (!send()) return;
+          }
         }
       }
     } catch (const std::exception& e) {
       // The lines read so far stand; the file is reported as a reject.
-      chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what()});
+      chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what(), InputFormat::kJsonl});
     }
     done_bytes += input.size;
     counters_.bytes_read = done_bytes;
@@ -260,29 +291,43 @@ void Run::parse_chunks() {
         rejects.rejects.push_back({raw.file, raw.line, raw.read_error, {}});
         continue;
       }
-      ++records;
-      ParsedRecord parsed;
-      if (raw.overlong) {
-        parsed.reject_reason = "record is " + std::to_string(raw.full_bytes) +
-                               " bytes, over the limit of " +
-                               std::to_string(options_.max_record_bytes) +
-                               " (--max-record-bytes)";
+      std::vector<ParsedRecord> parsed_records;
+      if (raw.format != InputFormat::kJsonl) {
+        std::vector<std::string> warnings;
+        parsed_records = parse_whole_file(raw.format, raw.text, file_name(raw.file), warnings);
+        for (const std::string& warning : warnings) note_warning(raw.file, warning);
       } else {
-        parsed = parse_jsonl_record(raw.text);
+        ParsedRecord parsed;
+        if (raw.overlong) {
+          parsed.reject_reason = "record is " + std::to_string(raw.full_bytes) +
+                                 " bytes, over the limit of " +
+                                 std::to_string(options_.max_record_bytes) + " (--max-record-bytes)";
+        } else {
+          parsed = parse_jsonl_record(raw.text);
+        }
+        parsed_records.push_back(std::move(parsed));
       }
-      for (auto& field : parsed.ignored_fields) ++ignored[field];
-      if (!parsed.article) {
-        std::string text = std::move(raw.text);
-        if (text.size() > kRejectTextBytes && raw.overlong) text.resize(kRejectTextBytes);
-        rejects.rejects.push_back({raw.file, raw.line, std::move(parsed.reject_reason), std::move(text)});
-        continue;
-      }
-      unsigned lane = writer_.lane_for(parsed.article->id);
-      if (writer_.wants_documents()) {
-        batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article), {}});
-      } else {
-        batches[lane].items.push_back(
-            {parsed.article->id, {}, article_to_json(*parsed.article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+      std::uint64_t item = 0;
+      for (ParsedRecord& parsed : parsed_records) {
+        ++records;
+        ++item;
+        // For a whole file, "line" is the item's number within it.
+        std::uint64_t where = raw.format == InputFormat::kJsonl ? raw.line : item;
+        for (auto& field : parsed.ignored_fields) ++ignored[field];
+        if (!parsed.article) {
+          std::string text = raw.format == InputFormat::kJsonl ? raw.text : std::string();
+          if (text.size() > kRejectTextBytes && raw.overlong) text.resize(kRejectTextBytes);
+          rejects.rejects.push_back({raw.file, where, std::move(parsed.reject_reason), std::move(text)});
+          continue;
+        }
+        unsigned lane = writer_.lane_for(parsed.article->id);
+        if (writer_.wants_documents()) {
+          batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article), {}});
+        } else {
+          batches[lane].items.push_back({parsed.article->id, {},
+                                         article_to_json(*parsed.article)
+                                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+        }
       }
     }
     for (unsigned lane = 0; lane < batches.size(); ++lane) {
@@ -398,6 +443,7 @@ RunSummary Run::execute() {
   summary.rejected = counters_.rejected;
   summary.bytes = inputs_.total_bytes;
   summary.ignored_fields = ignored_fields_;
+  summary.warnings = warnings_;
   summary.reject_reasons = reject_reasons_;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
@@ -406,9 +452,9 @@ RunSummary Run::execute() {
 }  // namespace
 
 RunSummary run_pipeline(const PipelineOptions& options) {
-  InputList inputs = expand_inputs(options.inputs);
+  InputList inputs = expand_inputs(options.inputs, options.format);
   for (const std::string& skipped : inputs.skipped) {
-    spdlog::info("skipping {}: not a JSON Lines file (.jsonl, .ndjson, .jsonl.gz)", skipped);
+    spdlog::info("skipping {}: not a file name an archive format uses (see --format)", skipped);
   }
   auto start = std::chrono::steady_clock::now();
   RunSummary summary;
@@ -462,6 +508,7 @@ nlohmann::json summary_to_json(const RunSummary& s) {
       {"seconds", s.seconds},
       {"docs_per_sec", static_cast<double>(s.accepted) / secs},
       {"mb_per_sec", static_cast<double>(s.bytes) / secs / 1e6},
+      {"warnings", s.warnings},
       {"reject_reasons", s.reject_reasons},
       {"ignored_fields", s.ignored_fields},
   };

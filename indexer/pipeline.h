@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "indexer/input_format.h"
 #include "indexer/writer.h"
 
 namespace warta::indexer {
@@ -23,6 +24,7 @@ struct PipelineOptions {
   std::size_t max_record_bytes = 1 << 20;
   bool progress = false;
   bool dry_run = false;  // print parsed articles as JSON Lines; write nothing
+  InputFormat format = InputFormat::kAuto;
 };
 
 struct RunSummary {
@@ -36,6 +38,7 @@ struct RunSummary {
   std::uint64_t delete_missing = 0;
   std::uint64_t bytes = 0;
   std::uint64_t documents = 0;  // in the index at the end
+  std::uint64_t warnings = 0;   // things parsers left undecided (a date left empty, ...)
   double seconds = 0;
   std::map<std::string, std::uint64_t> ignored_fields;  // field name -> records
   std::map<std::string, std::uint64_t> reject_reasons;  // reason kind -> count

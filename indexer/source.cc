@@ -19,17 +19,26 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kReadBuffer = 1 << 18;
 
-bool is_jsonl_name(const std::string& name) {
-  for (const char* suffix : {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}) {
-    std::size_t n = std::strlen(suffix);
-    if (name.size() > n && name.compare(name.size() - n, n, suffix) == 0) return true;
+bool has_suffix(const std::string& name, std::string_view suffix) {
+  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool suits_format(std::string name, InputFormat format) {
+  if (format != InputFormat::kJsonl && format != InputFormat::kAuto) return true;
+  if (has_suffix(name, ".gz")) name.resize(name.size() - 3);
+  for (const char* suffix : {".jsonl", ".ndjson"}) {
+    if (has_suffix(name, suffix)) return true;
+  }
+  if (format == InputFormat::kJsonl) return false;
+  for (const char* suffix : {".xml", ".nitf", ".txt"}) {
+    if (has_suffix(name, suffix)) return true;
   }
   return false;
 }
 
 }  // namespace
 
-InputList expand_inputs(const std::vector<std::string>& arguments) {
+InputList expand_inputs(const std::vector<std::string>& arguments, InputFormat format) {
   InputList list;
   for (const std::string& arg : arguments) {
     if (arg == "-") {
@@ -46,7 +55,7 @@ InputList expand_inputs(const std::vector<std::string>& arguments) {
       for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) throw std::runtime_error("input " + arg + ": " + ec.message());
         if (!it->is_regular_file(ec)) continue;
-        if (is_jsonl_name(it->path().filename().string())) {
+        if (suits_format(it->path().filename().string(), format)) {
           found.push_back(it->path());
         } else {
           list.skipped.push_back(it->path().string());

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/input_format.h"
+
 namespace warta::indexer {
 
 // One input to read. `path` "-" is standard input.
@@ -24,11 +26,13 @@ struct InputList {
 };
 
 // Expands INPUT arguments: a file is taken whatever its name; a directory
-// is walked recursively, in byte order of the paths, taking files named
-// *.jsonl, *.ndjson, *.jsonl.gz or *.ndjson.gz; "-" is standard input.
+// is walked recursively, in byte order of the paths, taking the files whose
+// names suit `format`: *.jsonl and *.ndjson for kJsonl; those and *.xml,
+// *.nitf, *.txt for kAuto; every file for a page or XML format named on the
+// command line; each also gzip-compressed (.gz). "-" is standard input.
 // Throws std::runtime_error naming the argument when one does not exist or
 // cannot be read.
-InputList expand_inputs(const std::vector<std::string>& arguments);
+InputList expand_inputs(const std::vector<std::string>& arguments, InputFormat format = InputFormat::kJsonl);
 
 // The first `max_bytes` bytes of a file, decompressed when it is gzip.
 // Throws std::runtime_error naming the file.

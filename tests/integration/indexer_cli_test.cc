@@ -234,7 +234,7 @@ TEST(IndexerCli, ReadsStandardInputAndDirectories) {
   std::filesystem::create_directories(dir.file("archive/2023"));
   std::filesystem::copy_file(kFixture, dir.file("archive/2023/a.jsonl"));
   std::filesystem::copy_file(kSample, dir.file("archive/sample.jsonl.gz"));
-  test::write_file(dir.file("archive/readme.txt"), "not an archive file");
+  test::write_file(dir.file("archive/readme.md"), "not an archive file");
   auto d = index({"--db", dir.file("db2"), "--json-summary", dir.file("archive")});
   ASSERT_EQ(d.exit_code, 0) << d.err;
   auto summary = nlohmann::json::parse(d.out);
@@ -260,6 +260,63 @@ TEST(IndexerCli, DryRunPrintsTheParsedArticlesAndWritesNothing) {
   EXPECT_NE(test::read_file(dir.file("rejects.jsonl")).find("missing required field"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir.file("db")));
   EXPECT_EQ(index({"--dry-run", "--json-summary", kFixture}).exit_code, 2);
+}
+
+// One run over a directory that mixes JSON Lines, a raw page and IPTC XML;
+// formats are told from content, bad files are rejects, the rest goes in.
+TEST(IndexerCli, AMixedDirectoryIndexesInOneRun) {
+  TempDir dir;
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.file("archive/2022/03"));
+  fs::copy_file(kFixture, dir.file("archive/feed.jsonl"));
+  fs::copy_file(std::string(WARTA_TESTDATA_DIR) + "/raw/dialeksis-2022-03-30-humas.txt",
+                dir.file("archive/2022/03/humas.txt"));
+  for (const char* xml : {"nitf-basic.xml", "newsml-g2-message.xml", "malformed.xml"}) {
+    fs::copy_file(std::string(WARTA_TESTDATA_DIR) + "/xml/" + xml, dir.file(std::string("archive/") + xml));
+  }
+  test::write_file(dir.file("archive/photo.jpg"), std::string("\xff\xd8\xff\xe0", 4));
+  auto r = index({"--db", dir.file("db"), "--json-summary", "--rejects", dir.file("rejects.jsonl"),
+                  dir.file("archive")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  auto summary = nlohmann::json::parse(r.out);
+  EXPECT_EQ(summary["files"], 5);
+  EXPECT_EQ(summary["skipped_files"], 1);  // the photo
+  EXPECT_EQ(summary["rejected"], 1);       // the malformed XML
+  EXPECT_NE(test::read_file(dir.file("rejects.jsonl")).find("invalid XML"), std::string::npos);
+  EXPECT_EQ(summary["accepted"], 20 + 1 + 1 + 2);
+
+  // The raw page: title, source, place, date and byline from the page itself.
+  const std::string db = dir.file("db");
+  // The fixture's t01 retells the same story; the page is the other one.
+  auto ids = search(db, "title:pengelolaan title:humas");
+  ids.erase("t01-humas-bogor");
+  ASSERT_EQ(ids.size(), 1u);
+  Xapian::Database index_db = open_index_for_reading(db);
+  auto p = index_db.postlist_begin(schema::id_term(*ids.begin()));
+  auto page = nlohmann::json::parse(index_db.get_document(*p).get_data());
+  EXPECT_EQ(page["title"], "Pengelolaan Humas Harus Terapkan Cara-cara Baru");
+  EXPECT_EQ(page["source"], "dialeksis.com");
+  EXPECT_EQ(page["location"], "Bogor");
+  EXPECT_EQ(page["published_at"], "2022-03-30");
+  EXPECT_EQ(page["authors"], nlohmann::json({"PK"}));
+  EXPECT_EQ(page["body"].get<std::string>().find("Font: Ukuran"), std::string::npos);
+  EXPECT_EQ(page["body"].get<std::string>().find("[PK]"), std::string::npos);
+
+  // Re-indexing the same tree replaces, never duplicates (stable ids).
+  auto again = index({"--db", db, "--json-summary", dir.file("archive")});
+  EXPECT_EQ(nlohmann::json::parse(again.out)["documents"], summary["documents"]);
+}
+
+TEST(IndexerCli, FormatCanBeForced) {
+  TempDir dir;
+  test::write_file(dir.file("page.data"), "Judul Berita Pendek\nJAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk diindeks dengan baik.\n");
+  auto r = index({"--dry-run", "--format", "raw", dir.file("page.data")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto article = nlohmann::json::parse(r.out);
+  EXPECT_EQ(article["title"], "Judul Berita Pendek");
+  EXPECT_EQ(article["source"], "kompas.com");
+  EXPECT_EQ(article["location"], "JAKARTA");
+  EXPECT_EQ(index({"--dry-run", "--format", "csv", dir.file("page.data")}).exit_code, 2);
 }
 
 TEST(IndexerCli, RefusesAnIndexOfAnotherSchema) {
