@@ -987,14 +987,35 @@ bool usable(std::string_view s, const Found& f, std::string_view where, const Da
   return true;
 }
 
-// The lead: the first kLeadSentences sentences of the body (not counting the
-// dateline itself), within its first kLeadParagraphs paragraphs. The
-// dateline's own date, a day-name date opening the story, and the "kata X,
-// Jakarta, Rabu (30/3/2022)." attribution that closes a two-paragraph lead
-// (the founding page) all fall inside. Measured on id-news, the prose date's
-// agreement with published_at does not depend on the window (76-77% from one
-// sentence to five); the window only trades coverage against reaching into
-// the story's events.
+// The rules of pick_publication_date, in order:
+// 1. Header: the lines before the first line that reads like body text (a
+//    dateline, a sentence of 4+ words, or 8+ words not in title case). A header
+//    line holding one date and at most kHeaderExtraWords other words is a date
+//    line ("Selasa, 29 Okt 2024 17:40 WIB", "Diterbitkan: Rabu, 30 Maret 2022");
+//    lines saying "Diperbarui"/"Updated" are skipped.
+// 2. Lead: the first kLeadSentences sentences of the body (the dateline itself,
+//    "JAKARTA, KOMPAS.com -", counted apart), within kLeadParagraphs paragraphs.
+//    Its candidates are dates with a day name ("Rabu (30/3/2022)"), plus any
+//    date inside the dateline; a bare date in a lead ("diteken 30 Juni 2025")
+//    is a document's. Candidates marked as events are set aside: "pada",
+//    "sejak", "hingga" ... before; "lalu", "kemarin", "mendatang", "malam",
+//    "dini hari", "waktu setempat" ... after; a sentence opening on a date and
+//    a time of day ("Sabtu, 13 Mei 2017 pagi, ..."). A date after "hari ini,"
+//    (today) wins over the lead's other dates.
+// 3. A candidate without a year (no reference year) or whose day name is not
+//    its weekday is rejected with a warning, never repaired: a typo in either
+//    the day name or the date cannot be told apart.
+// 4. Two different days within the lead, within the header, or between them
+//    give no date. Lead and header agreeing give the more precise of the two
+//    (the header's when only it has a time). Otherwise the level that has a date
+//    gives it; with none, the warning counts the event dates not used.
+// Evidence (id-news, 5,905 dated records, the lead rule vs published_at): the
+// picked day is right 76% of the time, and 78% of the misses are exactly one
+// day early: the prose day is the day of the reported event or statement, which
+// is often the day before publication. Event markers raise agreement from 70%
+// to 76%. The window size does not change agreement (76-77% from one sentence
+// to five); it trades coverage against reaching into the story's events, and
+// three sentences reach the founding page's "Rabu (30/3/2022)".
 constexpr std::size_t kLeadParagraphs = 2;
 constexpr std::size_t kLeadSentences = 3;
 // The header is the lines before the first body line, at most this many.

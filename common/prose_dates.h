@@ -41,14 +41,10 @@ struct DateMention {
   bool year_inferred = false;   // the year came from DateContext::reference_year ("Senin (27/3)")
 };
 
-// Every date phrase in `text`, in text order, phrases not overlapping. Indonesian
-// and English day and month names (case-insensitive), day-first numeric dates,
-// year-first ISO dates, with an optional following time ("17:40 WIB", "pukul
-// 17.40 WITA"). Impossible days are not dates. A day and month without a year
-// ("27/3" in "Senin (27/3)", "Senin, 27 Maret") count only after a day name and
-// only when context.reference_year is known. A numeric date with no day name
-// needs a four-digit year ("1/2 porsi", a score "3/1", "Rp30/3" are not dates).
-// `text` is UTF-8; non-ASCII characters other than spaces (NBSP) are punctuation.
+// Every date phrase in UTF-8 `text`, in order, not overlapping; case-insensitive.
+// Impossible days are not dates; a numeric date needs a day name or a 4-digit
+// year ("1/2 porsi", "3/1", "Rp30/3" are not); "Senin (27/3)" counts only with
+// context.reference_year. Forms and time zones: see DateForm and the tests.
 std::vector<DateMention> find_date_mentions(std::string_view text, const DateContext& context);
 
 // The outcome of looking for a text's publication date.
@@ -58,12 +54,10 @@ struct DateDecision {
   std::vector<std::string> warnings;  // each starts "published_at: "
 };
 
-// The publication date of a news page or body, or none with a warning saying
-// why. Uses only the lead (the dateline sentence and the sentences right after
-// it, see the .cc for the exact window) and date lines standing alone in the
-// page header; dates of events elsewhere are never used, nor lead dates marked
-// as events ("pada ...", "... lalu", "... malam"), nor a day name that is not the
-// date's weekday. Two different days at these levels give no date.
+// The publication date of a raw page or a body: a day-name date in the lead
+// (first 3 sentences, first 2 paragraphs) or a date line alone in the header.
+// Event dates, a weekday that does not match, or two different days give no
+// date and a warning. Rules and their evidence: atop the lead window in the .cc.
 DateDecision pick_publication_date(std::string_view text, const DateContext& context);
 
 }  // namespace warta
