@@ -1,6 +1,10 @@
 // parse_file: dispatch to the raw page and IPTC XML parsers.
 #include "indexer/parse_file.h"
 
+#include <spdlog/spdlog.h>
+
+#include "common/utf8.h"
+#include "indexer/charset.h"
 #include "indexer/parse_news_xml.h"
 #include "indexer/parse_raw_page.h"
 #include "indexer/stable_id.h"
@@ -27,8 +31,15 @@ std::vector<ParsedRecord> parse_whole_file(InputFormat format, std::string_view 
                                            std::vector<std::string>& warnings) {
   std::vector<ParsedRecord> records;
   if (format == InputFormat::kRaw) {
+    // Pages from before UTF-8 are converted first, and the charset is said.
+    std::optional<Converted> converted;
+    if (find_invalid_utf8(bytes) && (converted = convert_to_utf8(bytes))) {
+      spdlog::info("{}: converted from {} (detected)", path, converted->charset);
+      bytes = converted->text;
+    }
     RawPageResult page = parse_raw_page(bytes, RawPageContext{path, year_from_path(path)});
     warnings = std::move(page.warnings);
+    if (converted) warnings.push_back("text: converted to UTF-8 from " + converted->charset + " (detected)");
     records.push_back(std::move(page.record));
   } else {
     records = parse_news_xml(bytes, path);

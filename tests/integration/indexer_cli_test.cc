@@ -275,15 +275,19 @@ TEST(IndexerCli, AMixedDirectoryIndexesInOneRun) {
     fs::copy_file(std::string(WARTA_TESTDATA_DIR) + "/xml/" + xml, dir.file(std::string("archive/") + xml));
   }
   test::write_file(dir.file("archive/photo.jpg"), std::string("\xff\xd8\xff\xe0", 4));
+  // A page saved in Windows-1252 (0x93/0x94 quotes, 0xE9 e-acute).
+  test::write_file(dir.file("archive/lama.txt"),
+                   "Kafe Tua Dibuka Kembali\nJAKARTA, KOMPAS.com - Pemilik caf\xe9 itu berkata \x93kami "
+                   "senang sekali\x94 ketika menyambut para pelanggan lama yang datang kembali.\n");
   auto r = index({"--db", dir.file("db"), "--json-summary", "--rejects", dir.file("rejects.jsonl"),
                   dir.file("archive")});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   auto summary = nlohmann::json::parse(r.out);
-  EXPECT_EQ(summary["files"], 5);
+  EXPECT_EQ(summary["files"], 6);
   EXPECT_EQ(summary["skipped_files"], 1);  // the photo
   EXPECT_EQ(summary["rejected"], 1);       // the malformed XML
   EXPECT_NE(test::read_file(dir.file("rejects.jsonl")).find("invalid XML"), std::string::npos);
-  EXPECT_EQ(summary["accepted"], 20 + 1 + 1 + 2);
+  EXPECT_EQ(summary["accepted"], 20 + 1 + 1 + 1 + 2);
 
   // The raw page: title, source, place, date and byline from the page itself.
   const std::string db = dir.file("db");
@@ -301,6 +305,15 @@ TEST(IndexerCli, AMixedDirectoryIndexesInOneRun) {
   EXPECT_EQ(page["authors"], nlohmann::json({"PK"}));
   EXPECT_EQ(page["body"].get<std::string>().find("Font: Ukuran"), std::string::npos);
   EXPECT_EQ(page["body"].get<std::string>().find("[PK]"), std::string::npos);
+
+  // The Windows-1252 page was converted, not rejected.
+  auto old_page = search(db, "title:kafe");
+  ASSERT_EQ(old_page.size(), 1u);
+  auto q = index_db.postlist_begin(schema::id_term(*old_page.begin()));
+  auto converted = nlohmann::json::parse(index_db.get_document(*q).get_data());
+  EXPECT_NE(converted["body"].get<std::string>().find("caf\xC3\xA9 itu berkata \xE2\x80\x9Ckami"), std::string::npos)
+      << converted["body"];
+  EXPECT_EQ(converted["source"], "kompas.com");
 
   // Re-indexing the same tree replaces, never duplicates (stable ids).
   auto again = index({"--db", db, "--json-summary", dir.file("archive")});
