@@ -17,12 +17,21 @@ bool is_spelling_word(std::string_view term) {
 
 void add_spellings_from_index(Xapian::WritableDatabase& db, Xapian::doccount min_frequency) {
   // Unprefixed terms sort after the capital-letter prefixes: start at 'a'.
+  constexpr std::size_t kWordsPerCommit = 100000;
+  std::size_t pending = 0;
   auto t = db.allterms_begin();
   t.skip_to("a");
   for (; t != db.allterms_end(); ++t) {
     const std::string& term = *t;
     Xapian::doccount frequency = t.get_termfreq();
-    if (frequency >= min_frequency && is_spelling_word(term)) db.add_spelling(term, frequency);
+    if (frequency >= min_frequency && is_spelling_word(term)) {
+      db.add_spelling(term, frequency);
+      // Xapian holds spelling changes in memory until a commit: keep that bounded.
+      if (++pending >= kWordsPerCommit) {
+        db.commit();
+        pending = 0;
+      }
+    }
   }
 }
 
