@@ -24,6 +24,10 @@ using json = nlohmann::json;
 
 constexpr std::size_t kSnippetBytes = 240;
 constexpr Xapian::termcount kSimilarTerms = 25;
+// The exhaustive, background-model passage search cost 80% of a search
+// (3.9 ms of 4.0 for ten hits on id-news); the plain one takes 0.8 ms and
+// still centres the passage on the matches.
+constexpr unsigned kSnippetFlags = 0;
 
 std::atomic<std::uint64_t> next_executor_id{1};
 
@@ -117,7 +121,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highl
   // The whole title, escaped, its matches marked.
   hit.title_html = unmark(mset.snippet(hit.title, hit.title.size() + 16, stemmer, 0, mark_start, mark_end, ""));
   hit.snippet = unmark(mset.snippet(body, kSnippetBytes, stemmer,
-                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                    kSnippetFlags,
                                     mark_start, mark_end, "…"));
   return hit;
 }
