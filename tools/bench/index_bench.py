@@ -91,6 +91,22 @@ def disk_usage(path):
     return total
 
 
+def index_dirs(db):
+    """The index directory and its siblings named DB.* (e.g. Warta's DB.warta-staging)."""
+    parent, name = os.path.split(db)
+    try:
+        names = os.listdir(parent)
+    except FileNotFoundError:
+        return []
+    return [os.path.join(parent, n) for n in names
+            if (n == name or n.startswith(name + ".")) and os.path.isdir(os.path.join(parent, n))]
+
+
+def remove_index(db):
+    for d in index_dirs(db):
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def delve_doccount(delve, db):
     """Documents in a Xapian database per xapian-delve, or None."""
     if not delve:
@@ -114,8 +130,19 @@ def current_rss(pid):
     return None
 
 
-def git_commit():
-    here = os.path.dirname(os.path.abspath(__file__))
+def build_source_dir(build_dir):
+    """The source tree a CMake build dir was configured from, or None."""
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt")) as f:
+            for line in f:
+                if line.startswith("CMAKE_HOME_DIRECTORY:"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def git_commit(here):
     try:
         sha = subprocess.run(["git", "-C", here, "rev-parse", "--short", "HEAD"],
                              capture_output=True, text=True, timeout=30)
@@ -191,7 +218,7 @@ def run_one(tool, cmd, db, workdir, tag, timeout, sample_every, delve):
                 if next_sample is not None and elapsed >= next_sample:
                     next_sample += sample_every
                     s = {"seconds": round(elapsed, 1), "rss_bytes": current_rss(proc.pid),
-                         "disk_bytes": disk_usage(db) if os.path.exists(db) else 0,
+                         "disk_bytes": sum(disk_usage(d) for d in index_dirs(db)),
                          "load": loadavg()}
                     if tool == "baseline":
                         s["committed_docs"] = delve_doccount(delve, db)
@@ -233,6 +260,10 @@ def run_one(tool, cmd, db, workdir, tag, timeout, sample_every, delve):
             report = None
     rec["tool_report"] = report
     rec["index_bytes"] = disk_usage(db) if os.path.exists(db) else 0
+    # Scratch left beside the index (e.g. staging shards of an interrupted run).
+    rec["leftover_bytes"] = sum(disk_usage(d) for d in index_dirs(db) if d != db)
+    disk = [s["disk_bytes"] for s in samples if s.get("disk_bytes") is not None]
+    rec["peak_sampled_disk_bytes"] = max(disk + [rec["index_bytes"] + rec["leftover_bytes"]])
     rec["documents_in_index"] = delve_doccount(delve, db)
 
     # Warta exits 3 when it finished but rejected some records: a completed run.
@@ -333,7 +364,8 @@ def main():
     ap.add_argument("--timeout", type=float, metavar="SECONDS",
                     help="stop any indexer run after SECONDS (reported as timed out, with the documents it committed)")
     ap.add_argument("--sample", type=float, metavar="SECONDS",
-                    help="every SECONDS, record RSS, index size and (baseline) committed documents during a run")
+                    help="every SECONDS, record RSS, disk used by the index and its scratch dirs, and "
+                         "(baseline) committed documents during a run")
     ap.add_argument("--only", choices=TOOLS, help="run only one of the two indexers")
     ap.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl or .jsonl.gz file")
     args = ap.parse_args()
@@ -362,9 +394,12 @@ def main():
         work = os.path.abspath(args.work)
         os.makedirs(work, exist_ok=True)
 
-    commit = git_commit()
+    commit = git_commit(os.path.dirname(os.path.abspath(__file__)))
+    source = build_source_dir(args.build_dir)
+    build_commit = git_commit(source) if source else "unknown (no CMakeCache.txt)"
     machine = machine_info()
     log(f"index_bench  {datetime.datetime.now().isoformat(timespec='seconds')}  commit {commit}")
+    log(f"binaries built from {source or '?'} at commit {build_commit}")
     log(f"machine: {machine.get('cpus')} CPUs, {machine.get('cpu_model', '?')}, "
         f"{(machine.get('mem_total_bytes') or 0) / 2**30:.1f} GiB RAM, kernel {machine.get('kernel')}")
     log(f"warta:    {binaries['warta']} {' '.join(warta_extra)}")
@@ -372,7 +407,7 @@ def main():
     log(f"work dir: {work}{' (kept)' if args.keep else ''}")
     log(f"load average now: {loadavg()}")
 
-    results = {"commit": commit, "machine": machine, "binaries": binaries, "warta_args": warta_extra,
+    results = {"commit": commit, "build_source": source, "build_commit": build_commit, "machine": machine, "binaries": binaries, "warta_args": warta_extra,
                "date": datetime.datetime.now().isoformat(timespec="seconds"), "runs": args.runs, "inputs": []}
     failures = []
     for n_input, path in enumerate(args.inputs):
@@ -390,7 +425,7 @@ def main():
             for pos, tool in enumerate(order, 1):
                 tag = f"in{n_input}-run{run}-{tool}"
                 db = os.path.join(work, tag)
-                shutil.rmtree(db, ignore_errors=True)
+                remove_index(db)
                 if tool == "warta":
                     cmd = [binaries["warta"], "--db", db, "--json-summary", "--no-progress", *warta_extra, path]
                 else:
@@ -412,7 +447,7 @@ def main():
                 if rec.get("note"):
                     log(f"   note: {rec['note']}")
                 if not args.keep:
-                    shutil.rmtree(db, ignore_errors=True)
+                    remove_index(db)
                     if rec["status"] == "ok":
                         for f in (rec["stdout_file"], rec["stderr_file"]):
                             try:
@@ -425,7 +460,8 @@ def main():
     # Report.
     log()
     log("=" * 100)
-    log(f"Indexing benchmark, commit {commit}, {results['date']}, {machine.get('cpus')} CPUs")
+    log(f"Indexing benchmark, {results['date']}, binaries from commit {build_commit}, "
+        f"{machine.get('cpus')} CPUs")
     for entry in results["inputs"]:
         log()
         log(f"{entry['input']}  ({entry['input_bytes'] / MB:,.1f} MB uncompressed)")
