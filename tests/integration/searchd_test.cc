@@ -368,6 +368,41 @@ TEST(SearchdSample, TitlesFindTheirArticlesAndFacetsMatchTheFile) {
   EXPECT_EQ(olahraga["total"], sections["Olahraga"]);
 }
 
+// A full work queue answers 503 with Retry-After at once; nothing else fails.
+TEST(SearchdQueue, AFullQueueAnswers503WithRetryAfter) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), WARTA_SAMPLE_ARCHIVE}).exit_code, 0);
+  Searchd server(dir, dir.file("db"), {"--threads", "1", "--max-queue", "1"});
+  std::atomic<int> ok{0}, overloaded{0}, other{0};
+  std::atomic<bool> retry_after{true};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 16; ++c) {
+    clients.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        auto reply = http_request(server.port(), "POST", "/search",
+                                  R"({"q": "indonesia", "facets": ["source", "section", "month", "year"]})");
+        if (reply.status == 200) {
+          ++ok;
+        } else if (reply.status == 503) {
+          ++overloaded;
+          if (reply.header("retry-after") != "1" ||
+              json::parse(reply.body)["error"]["code"] != "overloaded") {
+            retry_after = false;
+          }
+        } else {
+          ++other;
+        }
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_GT(ok, 0);
+  EXPECT_GT(overloaded, 0);
+  EXPECT_EQ(other, 0);
+  EXPECT_TRUE(retry_after);
+  EXPECT_EQ(json::parse(http_request(server.port(), "GET", "/health").body)["status"], "ok");
+}
+
 TEST(SearchdCli, HelpVersionAndAMissingIndex) {
   auto help = test::run_process({kSearchd, "--help"});
   EXPECT_EQ(help.exit_code, 0);
