@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <fstream>
 #include <memory>
 #include <semaphore>
@@ -18,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "indexer/analyse.h"
+#include "indexer/bundle.h"
 #include "indexer/input_format.h"
 #include "indexer/parse_file.h"
 #include "indexer/parse_jsonl.h"
@@ -41,6 +43,7 @@ struct RawRecord {
   bool overlong = false;
   std::string read_error;  // set for a file that failed part-way
   InputFormat format = InputFormat::kJsonl;  // kJsonl: one line; else the whole file
+  std::string entry;  // the file inside an archive, when it came from one
 };
 
 // Whole files (pages, XML) may hold many articles; a larger one is refused.
@@ -68,7 +71,7 @@ struct Chunk {
 };
 
 struct Reject {
-  std::uint32_t file = 0;
+  std::string origin;  // file, or archive!entry
   std::uint64_t line = 0;
   std::string reason;
   std::string text;
@@ -167,13 +170,18 @@ class Run {
 
  private:
   void read_all();
+  bool read_bundle(std::uint32_t file, Chunk& chunk, std::size_t& chunk_bytes, const std::function<bool()>& send);
   void parse_worker();
   void parse_chunks();
   void lane_worker(unsigned lane);
   void reject_sink();
   void fail(std::exception_ptr error);
-  void note_warning(std::uint32_t file, const std::string& warning);
+  void note_warning(const std::string& origin, const std::string& warning);
   const std::string& file_name(std::uint32_t index) const { return inputs_.files[index].path; }
+  // "archive.tar.gz!2022/page.txt" for a file inside an archive.
+  std::string origin_of(const RawRecord& raw) const {
+    return raw.entry.empty() ? file_name(raw.file) : file_name(raw.file) + "!" + raw.entry;
+  }
 
   const PipelineOptions& options_;
   Destination& writer_;
@@ -192,8 +200,8 @@ class Run {
   std::atomic<std::uint64_t> warnings_{0};
 };
 
-void Run::note_warning(std::uint32_t file, const std::string& warning) {
-  if (warnings_++ < kMaxLoggedWarnings) spdlog::warn("{}: {}", file_name(file), warning);
+void Run::note_warning(const std::string& origin, const std::string& warning) {
+  if (warnings_++ < kMaxLoggedWarnings) spdlog::warn("{}: {}", origin, warning);
 }
 
 void Run::fail(std::exception_ptr error) {
@@ -230,44 +238,99 @@ void Run::read_all() {
     spdlog::debug("reading {}", input.path);
     std::uint64_t last_line = 0;
     try {
-      InputFormat format = options_.format;
-      if (format == InputFormat::kAuto) {
-        // Standard input cannot be read twice: it is JSON Lines unless told otherwise.
-        format = input.path == "-" ? InputFormat::kJsonl : sniff_format(read_file_head(input.path, kSniffBytes));
-      }
-      if (format != InputFormat::kJsonl) {
-        std::string text = read_whole_file(input.path, kMaxWholeFileBytes);
-        spdlog::debug("{}: read as {}", input.path, format_name(format));
-        chunk_bytes += text.size();
-        RawRecord record{f, 1, std::move(text), 0, false, {}, format};
-        chunk.records.push_back(std::move(record));
-        if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
-          counters_.bytes_read = done_bytes + input.size;
-          if (!send()) return;
-        }
+      std::string head = input.path == "-" ? std::string() : read_file_head(input.path, kSniffBytes);
+      if (looks_like_bundle(head)) {
+        if (!read_bundle(f, chunk, chunk_bytes, send)) return;
       } else {
-        LineReader reader(input.path, options_.max_record_bytes);
-        while (auto line = reader.next()) {
-          last_line = line->number;
-          if (line->overlong || !is_blank_line(line->text)) {
-            chunk_bytes += line->text.size();
-            chunk.records.push_back(RawRecord{f, line->number, std::move(line->text), line->full_bytes,
-                                              line->overlong, {}, InputFormat::kJsonl});
-          }
+        InputFormat format = options_.format;
+        if (format == InputFormat::kAuto) {
+          // Standard input cannot be read twice: it is JSON Lines unless told otherwise.
+          format = input.path == "-" ? InputFormat::kJsonl : sniff_format(head);
+        }
+        if (format != InputFormat::kJsonl) {
+          std::string text = read_whole_file(input.path, kMaxWholeFileBytes);
+          spdlog::debug("{}: read as {}", input.path, format_name(format));
+          chunk_bytes += text.size();
+          chunk.records.push_back(RawRecord{f, 1, std::move(text), 0, false, {}, format, {}});
           if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
-            counters_.bytes_read = done_bytes + reader.bytes_consumed();
+            counters_.bytes_read = done_bytes + input.size;
             if (!send()) return;
+          }
+        } else {
+          LineReader reader(input.path, options_.max_record_bytes);
+          while (auto line = reader.next()) {
+            last_line = line->number;
+            if (line->overlong || !is_blank_line(line->text)) {
+              chunk_bytes += line->text.size();
+              chunk.records.push_back(RawRecord{f, line->number, std::move(line->text), line->full_bytes,
+                                                line->overlong, {}, InputFormat::kJsonl, {}});
+            }
+            if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
+              counters_.bytes_read = done_bytes + reader.bytes_consumed();
+              if (!send()) return;
+            }
           }
         }
       }
     } catch (const std::exception& e) {
       // The lines read so far stand; the file is reported as a reject.
-      chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what(), InputFormat::kJsonl});
+      chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what(), InputFormat::kJsonl, {}});
     }
     done_bytes += input.size;
     counters_.bytes_read = done_bytes;
   }
   send();
+}
+
+// Each regular file of a .tar/.tar.gz/.zip becomes records as a file on
+// disk would: lines for JSON Lines, one record for a page or XML file.
+bool Run::read_bundle(std::uint32_t file, Chunk& chunk, std::size_t& chunk_bytes, const std::function<bool()>& send) {
+  bool ok = true;
+  const std::string& path = inputs_.files[file].path;
+  for_each_bundle_entry(
+      path, kMaxWholeFileBytes,
+      [&](const std::string& name, std::string&& bytes) {
+        if (!ok) return;
+        InputFormat format = options_.format;
+        if (format == InputFormat::kAuto) format = sniff_format(std::string_view(bytes).substr(0, kSniffBytes));
+        spdlog::debug("{}!{}: read as {}", path, name, format_name(format));
+        if (format != InputFormat::kJsonl) {
+          chunk_bytes += bytes.size();
+          chunk.records.push_back(RawRecord{file, 1, std::move(bytes), 0, false, {}, format, name});
+        } else {
+          std::uint64_t number = 0;
+          std::size_t start = 0;
+          while (start < bytes.size()) {
+            std::size_t end = bytes.find('\n', start);
+            if (end == std::string::npos) end = bytes.size();
+            std::string_view line(bytes.data() + start, end - start);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            ++number;
+            if (!is_blank_line(line)) {
+              bool overlong = line.size() > options_.max_record_bytes;
+              chunk_bytes += std::min(line.size(), options_.max_record_bytes);
+              chunk.records.push_back(RawRecord{file, number,
+                                                std::string(line.substr(0, std::min(line.size(), options_.max_record_bytes))),
+                                                line.size(), overlong, {}, InputFormat::kJsonl, name});
+            }
+            start = end + 1;
+            if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) {
+              if (!send()) {
+                ok = false;
+                return;
+              }
+            }
+          }
+        }
+        if (chunk.records.size() >= kChunkRecords || chunk_bytes >= kChunkBytes) ok = send();
+      },
+      [&](const std::string& name, std::size_t size) {
+        chunk.records.push_back(RawRecord{file, 0, {}, 0, false,
+                                          "file " + name + " in the archive is " + std::to_string(size) +
+                                              " bytes, over the limit of " + std::to_string(kMaxWholeFileBytes),
+                                          InputFormat::kJsonl, name});
+      });
+  return ok;
 }
 
 void Run::parse_worker() {
@@ -288,14 +351,14 @@ void Run::parse_chunks() {
     RejectBatch rejects;
     for (RawRecord& raw : chunk.records) {
       if (!raw.read_error.empty()) {
-        rejects.rejects.push_back({raw.file, raw.line, raw.read_error, {}});
+        rejects.rejects.push_back({origin_of(raw), raw.line, raw.read_error, {}});
         continue;
       }
       std::vector<ParsedRecord> parsed_records;
       if (raw.format != InputFormat::kJsonl) {
         std::vector<std::string> warnings;
-        parsed_records = parse_whole_file(raw.format, raw.text, file_name(raw.file), warnings);
-        for (const std::string& warning : warnings) note_warning(raw.file, warning);
+        parsed_records = parse_whole_file(raw.format, raw.text, origin_of(raw), warnings);
+        for (const std::string& warning : warnings) note_warning(origin_of(raw), warning);
       } else {
         ParsedRecord parsed;
         if (raw.overlong) {
@@ -317,7 +380,7 @@ void Run::parse_chunks() {
         if (!parsed.article) {
           std::string text = raw.format == InputFormat::kJsonl ? raw.text : std::string();
           if (text.size() > kRejectTextBytes && raw.overlong) text.resize(kRejectTextBytes);
-          rejects.rejects.push_back({raw.file, where, std::move(parsed.reject_reason), std::move(text)});
+          rejects.rejects.push_back({origin_of(raw), where, std::move(parsed.reject_reason), std::move(text)});
           continue;
         }
         unsigned lane = writer_.lane_for(parsed.article->id);
@@ -373,11 +436,11 @@ void Run::reject_sink() {
           ++reject_reasons_[reason_kind(r.reason)];
         }
         if (logged < kMaxLoggedRejects) {
-          spdlog::warn("rejected {}:{}: {}", file_name(r.file), r.line, r.reason);
+          spdlog::warn("rejected {}:{}: {}", r.origin, r.line, r.reason);
           if (++logged == kMaxLoggedRejects) spdlog::warn("further rejects are not logged");
         }
         if (out.is_open()) {
-          nlohmann::json line = {{"file", file_name(r.file)}, {"line", r.line},
+          nlohmann::json line = {{"file", r.origin}, {"line", r.line},
                                  {"reason", r.reason}, {"text", r.text}};
           out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         }

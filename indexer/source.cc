@@ -25,6 +25,9 @@ bool has_suffix(const std::string& name, std::string_view suffix) {
 
 bool suits_format(std::string name, InputFormat format) {
   if (format != InputFormat::kJsonl && format != InputFormat::kAuto) return true;
+  for (const char* bundle : {".tar", ".tgz", ".tar.gz", ".zip"}) {
+    if (has_suffix(name, bundle)) return true;
+  }
   if (has_suffix(name, ".gz")) name.resize(name.size() - 3);
   for (const char* suffix : {".jsonl", ".ndjson"}) {
     if (has_suffix(name, suffix)) return true;

@@ -320,6 +320,39 @@ TEST(IndexerCli, AMixedDirectoryIndexesInOneRun) {
   EXPECT_EQ(nlohmann::json::parse(again.out)["documents"], summary["documents"]);
 }
 
+// .tar.gz and .zip bundles are read in memory, entry by entry, each entry as
+// its format; a damaged bundle is a reject naming it.
+TEST(IndexerCli, BundlesAreReadWithoutUnpacking) {
+  TempDir dir;
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.file("src/2022"));
+  fs::copy_file(kFixture, dir.file("src/feed.jsonl"));
+  fs::copy_file(std::string(WARTA_TESTDATA_DIR) + "/raw/dialeksis-2022-03-30-humas.txt", dir.file("src/2022/humas.txt"));
+  fs::copy_file(std::string(WARTA_TESTDATA_DIR) + "/xml/nitf-basic.xml", dir.file("src/nitf-basic.xml"));
+  ASSERT_EQ(run_process({"/bin/tar", "-czf", dir.file("bundle.tar.gz"), "-C", dir.file("src"), "."}).exit_code, 0);
+  auto zipped = run_process({"/usr/bin/python3", "-c",
+                             "import zipfile,os,sys\n"
+                             "z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\n"
+                             "for r,_,fs in os.walk(sys.argv[2]):\n"
+                             "  for f in fs: p=os.path.join(r,f); z.write(p, os.path.relpath(p, sys.argv[2]))\n"
+                             "z.close()\n",
+                             dir.file("bundle.zip"), dir.file("src")});
+  ASSERT_EQ(zipped.exit_code, 0) << zipped.err;
+  for (const char* bundle : {"bundle.tar.gz", "bundle.zip"}) {
+    auto r = index({"--db", dir.file(std::string("db-") + bundle), "--json-summary", dir.file(bundle)});
+    ASSERT_EQ(r.exit_code, 0) << bundle << ": " << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["documents"], 20 + 1 + 1) << bundle;
+  }
+  EXPECT_EQ(search(dir.file("db-bundle.zip"), "title:pengelolaan").size(), 2u);  // t01 and the page
+
+  std::string tar = test::read_file(dir.file("bundle.tar.gz"));
+  test::write_file(dir.file("damaged.tar.gz"), tar.substr(0, 300));
+  auto damaged = index({"--db", dir.file("db-damaged"), "--rejects", dir.file("rejects.jsonl"),
+                        dir.file("damaged.tar.gz")});
+  EXPECT_EQ(damaged.exit_code, 3) << damaged.err;
+  EXPECT_NE(test::read_file(dir.file("rejects.jsonl")).find("damaged.tar.gz"), std::string::npos);
+}
+
 TEST(IndexerCli, FormatCanBeForced) {
   TempDir dir;
   test::write_file(dir.file("page.data"), "Judul Berita Pendek\nJAKARTA, KOMPAS.com - Isi berita yang cukup panjang untuk diindeks dengan baik.\n");
