@@ -3,9 +3,12 @@
 #include "indexer/writer.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -77,6 +80,52 @@ void clear_half_created_index(const std::string& path) {
   for (const fs::path& file : files) fs::remove(file);
 }
 
+// A creation killed before its rename leaves `<db>.warta-create-<pid>`;
+// it is abandoned once that process is gone.
+void remove_abandoned_creations(const std::string& path) {
+  fs::path target(path);
+  fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string prefix = target.filename().string() + ".warta-create-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (end == name.c_str() + prefix.size() || *end != '\0') continue;
+    if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;  // still running
+    spdlog::info("removing {} left by an interrupted run", entry.path().string());
+    std::error_code remove_ec;
+    fs::remove_all(entry.path(), remove_ec);
+  }
+}
+
+// Creates a new, empty, committed index beside `path` and renames it into
+// place, so that whenever a run is killed `path` is either absent or an
+// index that opens. Does nothing when `path` already holds something other
+// than an empty directory.
+void create_index_atomically(const std::string& path) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) return;
+  remove_abandoned_creations(path);
+  std::string temp = path + ".warta-create-" + std::to_string(::getpid());
+  try {
+    Xapian::WritableDatabase db(temp, Xapian::DB_CREATE_OR_OVERWRITE);
+    mark_commit(db);
+    db.close();
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(temp, ec);
+    throw std::runtime_error("cannot create index " + path + ": " + e.get_description());
+  }
+  // rename() replaces an empty directory too, in one step.
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    fs::remove_all(temp, ec);
+    if (err == EEXIST || err == ENOTEMPTY) return;  // another run created it first
+    throw std::runtime_error("cannot create index " + path + ": " + std::strerror(err));
+  }
+}
+
 void remove_leftover(const std::string& dir) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
@@ -105,8 +154,14 @@ struct IndexWriter::Lane {
 IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   const std::string& path = options_.db_path;
   clear_half_created_index(path);
+  create_index_atomically(path);
+  std::error_code ec;
+  if (fs::is_directory(path, ec) && !fs::exists(fs::path(path) / "iamglass", ec)) {
+    // Checked before Xapian opens it, which would leave a lock file behind.
+    throw std::runtime_error(path + " exists and is not an index: give --db a new or empty directory");
+  }
   try {
-    db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+    db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw std::runtime_error("index " + path + " is locked: another warta-indexer is writing it");
   } catch (const Xapian::Error& e) {

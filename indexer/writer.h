@@ -31,10 +31,11 @@ class IndexWriter {
  public:
   enum class Mode { kBulk, kIncremental };
 
-  // Opens or creates the index and takes its write lock; repairs a swap
-  // that a killed run left half done; checks the schema version. Throws
-  // std::runtime_error with the path and the cause (locked by another
-  // writer, schema mismatch, cannot create).
+  // Opens the index, or creates it beside its path and renames it into
+  // place (so a killed run never leaves a path that does not open), takes
+  // its write lock, clears what a killed run left, checks the schema
+  // version. Throws std::runtime_error with the path and the cause (locked
+  // by another writer, schema mismatch, not an index, cannot create).
   explicit IndexWriter(const WriterOptions& options);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;

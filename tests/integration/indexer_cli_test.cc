@@ -365,6 +365,31 @@ TEST(IndexerCli, FormatCanBeForced) {
   EXPECT_EQ(index({"--dry-run", "--format", "csv", dir.file("page.data")}).exit_code, 2);
 }
 
+// A new index appears in one rename: a run's leftover half-made index from
+// a dead process is cleared, and a directory holding other files is refused
+// and left as it was.
+TEST(IndexerCli, CreatesTheIndexInOneStep) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("db.warta-create-999999999"));
+  test::write_file(dir.file("db.warta-create-999999999/flintlock"), "");
+  auto r = index({"--db", dir.file("db"), kFixture});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("db.warta-create-999999999")));
+  EXPECT_EQ(open_index_for_reading(dir.file("db")).get_doccount(), 20u);
+
+  std::filesystem::create_directories(dir.file("empty"));
+  ASSERT_EQ(index({"--db", dir.file("empty"), kFixture}).exit_code, 0);
+  EXPECT_EQ(open_index_for_reading(dir.file("empty")).get_doccount(), 20u);
+
+  std::filesystem::create_directories(dir.file("papers"));
+  test::write_file(dir.file("papers/notes.txt"), "keep me");
+  auto refused = index({"--db", dir.file("papers"), kFixture});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("is not an index"), std::string::npos) << refused.err;
+  EXPECT_EQ(test::read_file(dir.file("papers/notes.txt")), "keep me");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.file("papers")), std::filesystem::directory_iterator()), 1);
+}
+
 TEST(IndexerCli, RefusesAnIndexOfAnotherSchema) {
   TempDir dir;
   {
