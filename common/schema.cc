@@ -26,6 +26,7 @@ constexpr std::string_view kIdPrefix = "Q";
 constexpr std::string_view kYearPrefix = "Y";
 constexpr std::string_view kMonthPrefix = "M";
 constexpr std::string_view kDayPrefix = "D";
+constexpr std::string_view kSourceFilePrefix = "XFILE";
 
 // Xapian refuses terms over 245 bytes; cut long values at a UTF-8 boundary.
 constexpr std::size_t kMaxTermBytes = 240;
@@ -104,6 +105,18 @@ std::string month_term(int year, int month) {
 
 std::string day_term(int year, int month, int day) {
   return std::string(kDayPrefix) + std::to_string(year) + two_digits(month) + two_digits(day);
+}
+
+std::string source_file_prefix(std::string_view path_key) {
+  return std::string(kSourceFilePrefix) + std::string(path_key) + ":";
+}
+
+std::string source_file_term(std::string_view path_key, std::string_view content_key) {
+  return source_file_prefix(path_key) + std::string(content_key);
+}
+
+std::string file_record_key(std::string_view path_key) {
+  return std::string(kMetaFileRecordPrefix) + std::string(path_key);
 }
 
 std::string_view id_prefix() { return kIdPrefix; }

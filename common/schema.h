@@ -20,6 +20,11 @@ inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";
 inline constexpr std::string_view kMetaWriterVersion = "warta.writer_version";
 inline constexpr std::string_view kMetaLastCommit = "warta.last_commit";
+// One key per input file the indexer has read, followed by a key of the
+// file's path (see file_record_key()); the value is the file's record
+// (path, size, mtime, content hash) as JSON. Added without a schema bump:
+// an index without them just has every file read again.
+inline constexpr std::string_view kMetaFileRecordPrefix = "warta.file.";
 
 // Value slots. PERSISTED: never renumber.
 enum class Slot : Xapian::valueno {
@@ -68,6 +73,13 @@ std::string exact_term(const FieldSpec& field, std::string_view value);  // pref
 std::string year_term(int year);                         // "Y2022"
 std::string month_term(int year, int month);             // "M202203"
 std::string day_term(int year, int month, int day);      // "D20220330"
+// Every document read from a file carries one boolean term naming the file
+// and its content: source_file_prefix(path_key) + content_key. Articles of
+// a file that is gone, or left over from an older version of a file, are
+// found by these terms (warta-indexer --prune).
+std::string source_file_prefix(std::string_view path_key);
+std::string source_file_term(std::string_view path_key, std::string_view content_key);
+std::string file_record_key(std::string_view path_key);
 std::string_view id_prefix();
 std::string_view year_prefix();
 std::string_view month_prefix();

@@ -38,7 +38,9 @@ std::vector<std::string> read_id_file(const std::string& path) {
 }
 
 void print_human_summary(const warta::indexer::RunSummary& s, const std::string& db) {
-  spdlog::info("{} articles indexed, {} rejected, {} deleted from {} file(s) in {:.1f} s "
+  spdlog::info("files: {} read, {} unchanged (skipped), {} gone (pruned); {} article(s) pruned", s.read_files,
+               s.unchanged_files, s.pruned_files, s.pruned_articles);
+  spdlog::info("{} articles indexed, {} rejected, {} deleted from {} input file(s) in {:.1f} s "
                "({:.0f} articles/s, {:.1f} MB/s); {} now holds {} articles",
                s.accepted, s.rejected, s.deleted, s.files, s.seconds,
                s.seconds > 0 ? static_cast<double>(s.accepted) / s.seconds : 0.0,
@@ -94,6 +96,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "jsonl", "raw", "nitf", "newsml"}));
   app.add_flag("--dry-run", options.dry_run,
                "Print the parsed articles as canonical JSON Lines on stdout; write no index");
+  app.add_flag("--full", options.full,
+               "Read every input file, also those the index has seen unchanged (size, mtime, content hash)");
+  app.add_flag("--prune", options.prune,
+               "Remove the articles of indexed files under the INPUT paths that are gone, and those no longer "
+               "in files that changed");
   app.set_version_flag("--version", "warta-indexer " + std::string(warta::version()));
 
   try {
@@ -110,9 +117,10 @@ int main(int argc, char** argv) {
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
-  if (options.dry_run && (!options.delete_ids.empty() || !delete_from.empty() || json_summary)) {
+  if (options.dry_run &&
+      (!options.delete_ids.empty() || !delete_from.empty() || json_summary || options.prune)) {
     std::cerr << "warta-indexer: --dry-run prints articles on stdout; it cannot be combined with "
-                 "--delete, --delete-from or --json-summary\n";
+                 "--delete, --delete-from, --prune or --json-summary\n";
     return kExitUsage;
   }
   if (options.inputs.empty() && options.delete_ids.empty() && delete_from.empty()) {

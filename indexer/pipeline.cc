@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <semaphore>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -19,7 +20,10 @@
 #include <spdlog/spdlog.h>
 
 #include "indexer/analyse.h"
+#include "common/schema.h"
 #include "indexer/bundle.h"
+#include "indexer/file_records.h"
+#include "indexer/incremental.h"
 #include "indexer/input_format.h"
 #include "indexer/parse_file.h"
 #include "indexer/parse_jsonl.h"
@@ -158,15 +162,25 @@ std::string reason_kind(const std::string& reason) {
 // Shared state of one run.
 class Run {
  public:
-  Run(const PipelineOptions& options, Destination& writer, const InputList& inputs)
+  // `file_terms`: per input file, a term its documents carry ("" for none);
+  // empty for no terms at all. `before_finish` runs once everything is
+  // written and before the destination's finish().
+  Run(const PipelineOptions& options, Destination& writer, const InputList& inputs,
+      std::vector<std::string> file_terms = {}, std::function<void(const Run&)> before_finish = {})
       : options_(options),
         writer_(writer),
         inputs_(inputs),
+        file_terms_(std::move(file_terms)),
+        before_finish_(std::move(before_finish)),
+        read_failed_(inputs.files.size(), 0),
         slots_(static_cast<std::ptrdiff_t>(2 * (options.threads + writer.lanes()) + 2)),
         parse_queue_(2 * options.threads + 2),
         lane_queues_(writer.lanes()) {}
 
   RunSummary execute();
+
+  // Whether file `index` failed part-way (its articles are incomplete).
+  bool read_failed(std::size_t index) const { return read_failed_[index] != 0; }
 
  private:
   void read_all();
@@ -186,6 +200,9 @@ class Run {
   const PipelineOptions& options_;
   Destination& writer_;
   const InputList& inputs_;
+  std::vector<std::string> file_terms_;
+  std::function<void(const Run&)> before_finish_;
+  std::vector<char> read_failed_;  // written by the reader thread only
   std::counting_semaphore<> slots_;
   BoundedQueue<Chunk> parse_queue_;
   std::vector<ReorderQueue<LaneBatch>> lane_queues_;
@@ -274,6 +291,7 @@ void Run::read_all() {
       }
     } catch (const std::exception& e) {
       // The lines read so far stand; the file is reported as a reject.
+      read_failed_[f] = 1;
       chunk.records.push_back(RawRecord{f, last_line + 1, {}, 0, false, e.what(), InputFormat::kJsonl, {}});
     }
     done_bytes += input.size;
@@ -385,7 +403,9 @@ void Run::parse_chunks() {
         }
         unsigned lane = writer_.lane_for(parsed.article->id);
         if (writer_.wants_documents()) {
-          batches[lane].items.push_back({parsed.article->id, builder.build(*parsed.article), {}});
+          Xapian::Document doc = builder.build(*parsed.article);
+          if (!file_terms_.empty() && !file_terms_[raw.file].empty()) doc.add_boolean_term(file_terms_[raw.file]);
+          batches[lane].items.push_back({parsed.article->id, std::move(doc), {}});
         } else {
           batches[lane].items.push_back({parsed.article->id, {},
                                          article_to_json(*parsed.article)
@@ -493,6 +513,7 @@ RunSummary Run::execute() {
   sink.join();
   if (error_) std::rethrow_exception(error_);
 
+  if (before_finish_) before_finish_(*this);
   counters_.merging = true;
   RunSummary summary;
   summary.mode = writer_.mode_name();
@@ -500,6 +521,7 @@ RunSummary Run::execute() {
   bar.reset();
 
   summary.files = inputs_.files.size();
+  summary.read_files = inputs_.files.size();
   summary.skipped_files = inputs_.skipped.size();
   summary.records = records_;
   summary.accepted = counters_.articles;
@@ -521,34 +543,81 @@ RunSummary run_pipeline(const PipelineOptions& options) {
   }
   auto start = std::chrono::steady_clock::now();
   RunSummary summary;
-  std::uint64_t deleted = 0;
-  std::uint64_t missing = 0;
   if (options.dry_run) {
     // Nothing is written: the parsed articles go to standard output.
     PrintDestination printer;
     Run run(options, printer, inputs);
     summary = run.execute();
-  } else {
-    IndexWriter writer(options.writer);
-    spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
-                  writer.lanes());
-    for (const std::string& id : options.delete_ids) {
-      if (writer.remove(id)) {
-        ++deleted;
-      } else {
-        ++missing;
-        spdlog::warn("delete {}: no such article in the index", id);
-      }
-    }
-    IndexDestination destination(writer);
-    if (inputs.files.empty()) {
-      summary.mode = writer.mode_name();
-      summary.documents = writer.finish();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+  }
+
+  IndexWriter writer(options.writer);
+  spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
+                writer.lanes());
+  std::uint64_t deleted = 0;
+  std::uint64_t missing = 0;
+  for (const std::string& id : options.delete_ids) {
+    if (writer.remove(id)) {
+      ++deleted;
     } else {
-      Run run(options, destination, inputs);
-      summary = run.execute();
+      ++missing;
+      spdlog::warn("delete {}: no such article in the index", id);
     }
   }
+
+  std::map<std::string, FileRecord> records = load_file_records(writer.database());
+  ReadPlan plan = plan_reads(inputs, records, options.full);
+  if (plan.unchanged > 0) {
+    spdlog::info("{} of {} file(s) unchanged since they were indexed: skipped (--full reads them)",
+                 plan.unchanged, inputs.files.size());
+  }
+  std::uint64_t pruned_files = 0;
+  std::uint64_t pruned_articles = 0;
+  // Records go in the commit that holds their files' articles, so a
+  // killed run never records a file it did not finish.
+  auto settle = [&](const std::function<bool(std::size_t)>& failed) {
+    std::set<std::string> unsettled;
+    auto keep = [&](const FileRecord& record) {
+      writer.set_metadata_at_finish(schema::file_record_key(path_key(record.path)), record_to_json(record));
+      records[record.path] = record;
+    };
+    for (std::size_t i = 0; i < plan.records.size(); ++i) {
+      if (plan.records[i].path.empty()) continue;  // standard input
+      if (failed(i)) {
+        unsettled.insert(plan.records[i].path);
+      } else {
+        keep(plan.records[i]);
+      }
+    }
+    for (const FileRecord& record : plan.refreshed) keep(record);
+    if (!options.prune) return;
+    PrunePlan prune = plan_prune(writer.database(), options.inputs, records, unsettled);
+    for (const std::string& term : prune.stale_terms) pruned_articles += writer.remove_by_term(term);
+    for (const std::string& key : prune.gone_record_keys) writer.set_metadata_at_finish(key, "");
+    pruned_files = prune.gone_files;
+    if (pruned_articles > 0 || pruned_files > 0) {
+      spdlog::info("pruned {} article(s): {} file(s) gone, others no longer in their changed files",
+                   pruned_articles, pruned_files);
+    }
+  };
+
+  if (plan.to_read.files.empty()) {
+    settle([](std::size_t) { return false; });
+    summary.mode = writer.mode_name();
+    summary.documents = writer.finish();
+  } else {
+    IndexDestination destination(writer);
+    Run run(options, destination, plan.to_read, plan.file_terms,
+            [&](const Run& done) { settle([&](std::size_t i) { return done.read_failed(i); }); });
+    summary = run.execute();
+  }
+  summary.files = inputs.files.size();
+  summary.read_files = plan.to_read.files.size();
+  summary.unchanged_files = plan.unchanged;
+  summary.pruned_files = pruned_files;
+  summary.pruned_articles = pruned_articles;
+  summary.skipped_files = inputs.skipped.size();
   summary.deleted = deleted;
   summary.delete_missing = missing;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -560,6 +629,10 @@ nlohmann::json summary_to_json(const RunSummary& s) {
   return {
       {"mode", s.mode},
       {"files", s.files},
+      {"read_files", s.read_files},
+      {"unchanged_files", s.unchanged_files},
+      {"pruned_files", s.pruned_files},
+      {"pruned_articles", s.pruned_articles},
       {"skipped_files", s.skipped_files},
       {"records", s.records},
       {"accepted", s.accepted},

@@ -25,12 +25,18 @@ struct PipelineOptions {
   bool progress = false;
   bool dry_run = false;  // print parsed articles as JSON Lines; write nothing
   InputFormat format = InputFormat::kAuto;
+  bool full = false;   // read every file, even those the index has seen unchanged
+  bool prune = false;  // remove the articles of files under the inputs that are gone or changed
 };
 
 struct RunSummary {
   std::string mode;
-  std::uint64_t files = 0;
-  std::uint64_t skipped_files = 0;
+  std::uint64_t files = 0;          // input files found
+  std::uint64_t read_files = 0;     // of those, read this run
+  std::uint64_t unchanged_files = 0;  // of those, skipped: unchanged since the index saw them
+  std::uint64_t pruned_files = 0;   // recorded files gone, their articles removed (--prune)
+  std::uint64_t pruned_articles = 0;
+  std::uint64_t skipped_files = 0;  // files in directories not of an input format
   std::uint64_t records = 0;  // non-blank lines read
   std::uint64_t accepted = 0;
   std::uint64_t rejected = 0;

@@ -282,6 +282,23 @@ void IndexWriter::put(unsigned lane_index, const std::string& id, Xapian::Docume
   if (++lane.in_segment >= options_.flush_every) close_segment(lane);
 }
 
+Xapian::doccount IndexWriter::remove_by_term(const std::string& term) {
+  Xapian::doccount n = db_->get_termfreq(term);
+  if (n == 0) return 0;
+  db_->delete_document(term);
+  since_commit_ += n;
+  return n;
+}
+
+void IndexWriter::set_metadata_at_finish(const std::string& key, const std::string& value) {
+  final_metadata_.emplace_back(key, value);
+}
+
+void IndexWriter::apply_final_metadata(Xapian::WritableDatabase& db) {
+  for (const auto& [key, value] : final_metadata_) db.set_metadata(key, value);
+  final_metadata_.clear();
+}
+
 void IndexWriter::commit_incremental() {
   mark_commit(*db_);
   since_commit_ = 0;
@@ -289,6 +306,7 @@ void IndexWriter::commit_incremental() {
 
 Xapian::doccount IndexWriter::finish() {
   if (mode_ == Mode::kIncremental) {
+    apply_final_metadata(*db_);
     commit_incremental();
     return db_->get_doccount();
   }
@@ -300,7 +318,10 @@ Xapian::doccount IndexWriter::finish() {
   if (segments.empty()) {
     lanes_.clear();
     fs::remove_all(staging_dir_);
-    if (since_commit_ > 0) mark_commit(*db_);
+    if (since_commit_ > 0 || !final_metadata_.empty()) {
+      apply_final_metadata(*db_);
+      mark_commit(*db_);
+    }
     return db_->get_doccount();
   }
   drop_superseded_copies(segments);
@@ -317,6 +338,7 @@ Xapian::doccount IndexWriter::finish() {
   {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
     add_spellings_from_index(fresh, kMinSpellingFrequency);
+    apply_final_metadata(fresh);
     mark_commit(fresh);
   }
   spdlog::debug("merged {} segments in {:.1f} s", segments.size(),

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -57,6 +58,17 @@ class IndexWriter {
   // for different lanes may run concurrently; one lane, one thread.
   void put(unsigned lane, const std::string& id, Xapian::Document&& doc);
 
+  // Deletes every document carrying `term`; returns how many. Not
+  // concurrent with put().
+  Xapian::doccount remove_by_term(const std::string& term);
+
+  // Metadata written with the final commit of finish(), in the same
+  // commit as the documents (an empty value deletes the key).
+  void set_metadata_at_finish(const std::string& key, const std::string& value);
+
+  // The index as it was when the run started (empty for a bulk build).
+  const Xapian::Database& database() const { return *db_; }
+
   // Makes everything durable and visible: incremental commits; bulk
   // merges and swaps in. Returns the index's document count.
   Xapian::doccount finish();
@@ -68,6 +80,7 @@ class IndexWriter {
   void close_segment(Lane& lane);
   static void drop_superseded_copies(const std::vector<std::string>& segments);
   void commit_incremental();
+  void apply_final_metadata(Xapian::WritableDatabase& db);
 
   WriterOptions options_;
   Mode mode_ = Mode::kIncremental;
@@ -75,6 +88,7 @@ class IndexWriter {
   std::vector<std::unique_ptr<Lane>> lanes_;
   std::string staging_dir_;
   Xapian::doccount since_commit_ = 0;
+  std::vector<std::pair<std::string, std::string>> final_metadata_;
 };
 
 }  // namespace warta::indexer

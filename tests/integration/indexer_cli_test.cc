@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -363,6 +364,108 @@ TEST(IndexerCli, FormatCanBeForced) {
   EXPECT_EQ(article["source"], "kompas.com");
   EXPECT_EQ(article["location"], "JAKARTA");
   EXPECT_EQ(index({"--dry-run", "--format", "csv", dir.file("page.data")}).exit_code, 2);
+}
+
+nlohmann::json json_summary_of(const test::ProcessResult& r) {
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 3) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// A nightly re-run reads only new and changed files; --prune removes the
+// articles of files that are gone and those dropped from changed files;
+// --full reads everything again.
+TEST(IndexerCli, IncrementalRunsSkipUnchangedFilesAndPrune) {
+  TempDir dir;
+  std::vector<std::string> lines;
+  std::istringstream fixture(test::read_file(kFixture));
+  for (std::string line; std::getline(fixture, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  ASSERT_EQ(lines.size(), 20u);
+  auto write_part = [&](const std::string& name, std::size_t from, std::size_t to) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) text += lines[i] + "\n";
+    test::write_file(dir.file(name), text);
+  };
+  std::filesystem::create_directories(dir.file("archive/2023"));
+  write_part("archive/a.jsonl", 0, 7);
+  write_part("archive/2023/b.jsonl", 7, 14);
+  write_part("archive/2023/c.jsonl", 14, 20);
+  std::vector<std::string> run{"--db", dir.file("db"), "--json-summary", dir.file("archive")};
+
+  auto first = json_summary_of(index(run));
+  EXPECT_EQ(first["read_files"], 3);
+  EXPECT_EQ(first["documents"], 20);
+
+  auto again = json_summary_of(index(run));
+  EXPECT_EQ(again["files"], 3);
+  EXPECT_EQ(again["read_files"], 0);
+  EXPECT_EQ(again["unchanged_files"], 3);
+  EXPECT_EQ(again["accepted"], 0);
+  EXPECT_EQ(again["documents"], 20);
+
+  // Same content under a new mtime: skipped. A changed file: read.
+  auto a = dir.file("archive/a.jsonl");
+  std::filesystem::last_write_time(a, std::filesystem::last_write_time(a) + std::chrono::hours(1));
+  write_part("archive/2023/b.jsonl", 7, 10);  // four articles dropped
+  std::filesystem::remove(dir.file("archive/2023/c.jsonl"));
+  write_part("archive/d.jsonl", 0, 1);  // an article moved to a new file
+  auto changed = json_summary_of(index(run));
+  EXPECT_EQ(changed["files"], 3);
+  EXPECT_EQ(changed["read_files"], 2);
+  EXPECT_EQ(changed["unchanged_files"], 1);
+  EXPECT_EQ(changed["pruned_files"], 0);
+  EXPECT_EQ(changed["documents"], 20) << "nothing is removed without --prune";
+
+  std::vector<std::string> prune = run;
+  prune.insert(prune.begin(), "--prune");
+  auto pruned = json_summary_of(index(prune));
+  EXPECT_EQ(pruned["read_files"], 0);
+  EXPECT_EQ(pruned["pruned_files"], 1);
+  EXPECT_EQ(pruned["pruned_articles"], 10);  // c's six, b's four
+  auto docs = snapshot(dir.file("db"));
+  EXPECT_EQ(docs.size(), 10u);
+  EXPECT_TRUE(docs.count(nlohmann::json::parse(lines[0])["id"].get<std::string>())) << "moved, not pruned";
+  EXPECT_FALSE(docs.count(nlohmann::json::parse(lines[12])["id"].get<std::string>()));
+  EXPECT_FALSE(docs.count(nlohmann::json::parse(lines[19])["id"].get<std::string>()));
+
+  // A prune of one folder leaves the files of others alone.
+  write_part("elsewhere.jsonl", 14, 20);
+  ASSERT_EQ(index({"--db", dir.file("db"), dir.file("elsewhere.jsonl")}).exit_code, 0);
+  auto other = json_summary_of(index(prune));
+  EXPECT_EQ(other["pruned_articles"], 0);
+  EXPECT_EQ(snapshot(dir.file("db")).size(), 16u);
+
+  std::vector<std::string> full = run;
+  full.insert(full.begin(), "--full");
+  auto everything = json_summary_of(index(full));
+  EXPECT_EQ(everything["read_files"], 3);
+  EXPECT_EQ(everything["unchanged_files"], 0);
+  EXPECT_EQ(everything["accepted"], 11);
+}
+
+// A file that fails part-way is not recorded, so the next run reads it again.
+TEST(IndexerCli, AFileThatFailedIsReadAgain) {
+  TempDir dir;
+  // A gzip stream cut short: the lines before the cut are read, then an error.
+  std::filesystem::create_directories(dir.file("in"));
+  gzFile out = gzopen(dir.file("whole.gz").c_str(), "wb");
+  std::string whole = test::read_file(kFixture);
+  gzwrite(out, whole.data(), static_cast<unsigned>(whole.size()));
+  gzclose(out);
+  std::string gz = test::read_file(dir.file("whole.gz"));
+  test::write_file(dir.file("in/cut.jsonl.gz"), gz.substr(0, gz.size() / 2));
+  std::vector<std::string> run{"--db", dir.file("db"), "--json-summary", dir.file("in")};
+  auto first = json_summary_of(index(run));
+  EXPECT_EQ(first["read_files"], 1);
+  EXPECT_GT(first["rejected"].get<int>(), 0);
+  auto second = json_summary_of(index(run));
+  EXPECT_EQ(second["read_files"], 1) << "a file read only in part is not skipped";
+  test::write_file(dir.file("in/cut.jsonl.gz"), gz);
+  auto third = json_summary_of(index(run));
+  EXPECT_EQ(third["read_files"], 1);
+  EXPECT_EQ(third["documents"], 20);
+  EXPECT_EQ(json_summary_of(index(run))["unchanged_files"], 1);
 }
 
 // A new index appears in one rename: a run's leftover half-made index from
