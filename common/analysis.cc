@@ -2,6 +2,8 @@
 // TermGenerator / QueryParser set-up.
 #include "common/analysis.h"
 
+#include "common/indonesian_stemmer.h"
+
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -129,7 +131,7 @@ std::string_view language_code(Language language) {
 Xapian::Stem stemmer_for(Language language) {
   // Snowball stemmers keep state while stemming, so each thread has its own;
   // building one per document would cost more than the stemming.
-  thread_local const Xapian::Stem indonesian("indonesian");
+  thread_local const Xapian::Stem indonesian(new IndonesianStemmer());
   thread_local const Xapian::Stem english("english");
   thread_local const Xapian::Stem none("none");
   switch (language) {
