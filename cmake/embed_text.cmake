@@ -1,6 +1,10 @@
 # Writes OUTPUT: a C++ header defining one string_view per INPUT text file.
-# Invoked as: cmake -DOUTPUT=... -DNAMES="a;b" -DINPUTS="x;y" -P embed_text.cmake
-file(WRITE "${OUTPUT}.tmp" "// Generated from the curated word lists; do not edit.\n#pragma once\n#include <string_view>\nnamespace warta::stopwords {\n")
+# Invoked as: cmake -DOUTPUT=... -DNAMES="a;b" -DINPUTS="x;y" [-DNAMESPACE=name] -P embed_text.cmake
+# (NAMESPACE defaults to stopwords: the header's namespace is warta::NAMESPACE).
+if(NOT DEFINED NAMESPACE)
+  set(NAMESPACE stopwords)
+endif()
+file(WRITE "${OUTPUT}.tmp" "// Generated from the curated word lists; do not edit.\n#pragma once\n#include <string_view>\nnamespace warta::${NAMESPACE} {\n")
 list(LENGTH NAMES count)
 math(EXPR last "${count} - 1")
 foreach(i RANGE ${last})
@@ -9,6 +13,6 @@ foreach(i RANGE ${last})
   file(READ "${input}" text)
   file(APPEND "${OUTPUT}.tmp" "inline constexpr std::string_view ${name} = R\"WARTA_EMBED(${text})WARTA_EMBED\";\n")
 endforeach()
-file(APPEND "${OUTPUT}.tmp" "}  // namespace warta::stopwords\n")
+file(APPEND "${OUTPUT}.tmp" "}  // namespace warta::${NAMESPACE}\n")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")
