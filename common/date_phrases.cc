@@ -21,6 +21,7 @@ struct Token {
   std::string word;     // lowercase ASCII, trailing punctuation cut
   bool usable = false;  // may be part of a date phrase
   bool is_operator = false;
+  bool ends_clause = false;  // punctuation after it: a phrase does not go on past it
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -55,6 +56,10 @@ std::vector<Token> tokenize(std::string_view q) {
     while (!word.empty() && std::string_view(",.;!?").find(word.back()) != std::string_view::npos) {
       word.remove_suffix(1);
     }
+    // "March 30, 2022": a comma after a day number keeps the date together.
+    bool day_comma = raw.size() == word.size() + 1 && raw.back() == ',' && word.size() <= 2 &&
+                     word.find_first_not_of("0123456789") == std::string_view::npos;
+    t.ends_clause = word.size() < raw.size() && !day_comma;
     for (char c : word) {
       t.word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
@@ -124,6 +129,9 @@ class PhraseReader {
  public:
   PhraseReader(const std::vector<Token>& tokens, long today) : tokens_(tokens), today_(today) {}
 
+  // Phrases read only tokens before `end`.
+  void set_end(std::size_t end) { end_ = end; }
+
   // The longest phrase that starts at token `i`, if any.
   std::optional<Match> phrase_at(std::size_t i) const {
     // Range words around one or two periods.
@@ -151,9 +159,10 @@ class PhraseReader {
  private:
   const std::vector<Token>& tokens_;
   long today_;
+  std::size_t end_ = 0;
 
   const std::string* word(std::size_t i) const {
-    return i < tokens_.size() && tokens_[i].usable ? &tokens_[i].word : nullptr;
+    return i < end_ && i < tokens_.size() && tokens_[i].usable ? &tokens_[i].word : nullptr;
   }
 
   // Token `i` is usable and one of `words`.
@@ -388,6 +397,10 @@ std::optional<DatePhraseReading> read_date_phrases(std::string_view query, long 
   Range combined;
   DatePhraseReading reading;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    // "Pekan, ini ..." is no phrase: stop at the first clause break.
+    std::size_t clause_end = i;
+    while (clause_end < tokens.size() && !tokens[clause_end].ends_clause) ++clause_end;
+    reader.set_end(clause_end + 1);
     auto match = reader.phrase_at(i);
     if (!match) continue;
     std::size_t end = i + match->count;

@@ -175,11 +175,16 @@ TEST(DatePhrases, AmbiguousOrQuotedWordsAreLeftAlone) {
            "in 2019s",                 //
            "setelah 9999",             // past year 9999
            "(kemarin)",                //
+           "pekan, ini",               // a phrase does not span punctuation
+           "hari? ini",                //
+           "Maret. 2022",              //
            "",                         //
        }) {
     EXPECT_FALSE(read_date_phrases(q, kWednesday).has_value()) << q;
   }
   expect_reading({"\"hari ini\" kemarin", "2024-04-30", "2024-04-30", "\"hari ini\""}, kWednesday);
+  // Punctuation ends a phrase but a shorter one before it still counts.
+  expect_reading({"kemarin, lusa", "2024-04-30", "2024-04-30", "lusa"}, kWednesday);
   expect_reading({"\"banjir\" tahun 2019 \"kota lama\"", "2019-01-01", "2019-12-31", "\"banjir\" \"kota lama\""},
                  kWednesday);
 }
