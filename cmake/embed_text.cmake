@@ -1,6 +1,7 @@
 # Writes OUTPUT: a C++ header defining one string_view per INPUT text file.
-# Invoked as: cmake -DOUTPUT=... -DNAMES="a;b" -DINPUTS="x;y" [-DNAMESPACE=ns] -P embed_text.cmake
-if(NOT NAMESPACE)
+# Invoked as: cmake -DOUTPUT=... -DNAMES="a;b" -DINPUTS="x;y" [-DNAMESPACE=name] -P embed_text.cmake
+# (NAMESPACE defaults to stopwords: the header's namespace is warta::NAMESPACE).
+if(NOT DEFINED NAMESPACE)
   set(NAMESPACE stopwords)
 endif()
 file(WRITE "${OUTPUT}.tmp" "// Generated from the curated word lists; do not edit.\n#pragma once\n#include <string_view>\nnamespace warta::${NAMESPACE} {\n")

@@ -45,6 +45,10 @@ std::string month_key(const PublishedDate& date);
 // Gregorian calendar.
 long days_from_civil(int year, int month, int day);
 
+// The inverse of days_from_civil: the day `days` after 1970-01-01, as a
+// date without time.
+PublishedDate civil_from_days(long days);
+
 // True for a valid Gregorian calendar day.
 bool is_valid_day(int year, int month, int day);
 

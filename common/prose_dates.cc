@@ -1047,6 +1047,12 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 }  // namespace
 
+std::optional<int> month_of_name(std::string_view lowercase_word) {
+  int month = lookup(kMonthNames, std::string(lowercase_word));
+  if (month < 0) return std::nullopt;
+  return month;
+}
+
 const char* date_form_name(DateForm form) {
   switch (form) {
     case DateForm::numeric:

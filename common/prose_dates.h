@@ -30,6 +30,10 @@ enum class DateForm {
 // "numeric", "day_month_name", "month_name_day", "year_first".
 const char* date_form_name(DateForm form);
 
+// The month (1..12) a lowercase Indonesian or English month name or
+// abbreviation stands for ("maret", "march", "mar", "agt"), or nullopt.
+std::optional<int> month_of_name(std::string_view lowercase_word);
+
 // One date phrase found in a text.
 struct DateMention {
   std::size_t offset = 0;  // byte offset of the phrase (its day name when it has one)

@@ -27,6 +27,8 @@ constexpr std::string_view kYearPrefix = "Y";
 constexpr std::string_view kMonthPrefix = "M";
 constexpr std::string_view kDayPrefix = "D";
 constexpr std::string_view kSourceFilePrefix = "XFILE";
+// Xapian's TermGenerator and QueryParser put stems under "Z" + field prefix.
+constexpr std::string_view kStemPrefix = "Z";
 
 // Xapian refuses terms over 245 bytes; cut long values at a UTF-8 boundary.
 constexpr std::size_t kMaxTermBytes = 240;
@@ -124,6 +126,7 @@ std::string_view year_prefix() { return kYearPrefix; }
 std::string_view month_prefix() { return kMonthPrefix; }
 std::string_view day_prefix() { return kDayPrefix; }
 std::string_view title_prefix() { return kFields[0].text_prefix; }
+std::string_view stem_prefix() { return kStemPrefix; }
 
 std::string facet_key(std::string_view value) { return lower(clean_line(value)); }
 

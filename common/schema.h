@@ -14,7 +14,7 @@ namespace warta::schema {
 
 // PERSISTED: stored in every index as kMetaSchemaVersion. Bump on any change
 // to prefixes, slots, the document data format or the analysis of text.
-inline constexpr int kSchemaVersion = 2;  // 2: Warta's Indonesian stemmer
+inline constexpr int kSchemaVersion = 2;  // 2: Warta's Indonesian stemmer, old-spelling terms
 
 // Metadata keys (Xapian user metadata). PERSISTED.
 inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";
@@ -85,6 +85,9 @@ std::string_view year_prefix();
 std::string_view month_prefix();
 std::string_view day_prefix();
 std::string_view title_prefix();
+// The prefix Xapian puts before stemmed terms ("Z" + field prefix + stem);
+// fixed by Xapian, named here so that no other file spells it.
+std::string_view stem_prefix();
 
 // The key a facet value is matched by: NFC-cleaned value, lowercased
 // (ASCII and Latin letters), so filters ignore case.

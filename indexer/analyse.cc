@@ -5,6 +5,7 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
+#include "indexer/modern_spelling_terms.h"
 
 namespace warta::indexer {
 namespace {
@@ -89,6 +90,8 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(schema::slot(Slot::kYear), year_key(d));
     doc.add_value(schema::slot(Slot::kMonth), month_key(d));
   }
+
+  if (options_.modern_spellings) add_modern_spellings(doc, language, a.published);
 
   doc.add_boolean_term(schema::id_term(a.id));
   doc.add_value(schema::slot(Slot::kId), a.id);

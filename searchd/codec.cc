@@ -143,6 +143,10 @@ std::string recency_range_problem(const std::string& shown) {
   return "recency: must be a number >= 0, got " + shown;
 }
 
+std::string interpret_dates_problem(const std::string& shown) {
+  return "interpret_dates: expected true or false, got " + shown;
+}
+
 // Only the plain calendar day: a date-time would hide which day is meant.
 bool is_plain_date(std::string_view text) {
   return text.size() == 10 && parse_iso_date(text).has_value();
@@ -167,6 +171,8 @@ struct Draft {
   int limit = kDefaultLimit;
   bool highlight = true;
   double recency = 0;
+  bool interpret_dates = true;
+  std::optional<std::string> reference_date;
 };
 
 // Filters go in schema field order, empty values dropped and repeats removed,
@@ -191,6 +197,8 @@ SearchRequest finish(Draft&& d) {
   r.limit = d.limit;
   r.highlight = d.highlight;
   r.recency = d.recency;
+  r.interpret_dates = d.interpret_dates;
+  r.reference_date = std::move(d.reference_date);
   return r;
 }
 
@@ -467,9 +475,18 @@ Problem read_body_field(const std::string& key, const json& v, Draft& d) {
     double r = v.get<double>();
     if (!(r >= 0)) return recency_range_problem(describe(v));
     d.recency = r;
+  } else if (key == "interpret_dates") {
+    if (!v.is_boolean()) return interpret_dates_problem(describe(v));
+    d.interpret_dates = v.get<bool>();
+  } else if (key == "reference_date") {
+    if (!v.is_string()) return date_problem("reference_date", describe(v));
+    const auto& text = v.get_ref<const std::string&>();
+    if (!is_plain_date(text)) return date_problem("reference_date", quote(text));
+    d.reference_date = text;
   } else {
     return "unknown field " + quote(key) +
-           "; known: q, filters, facets, sort, offset, limit, highlight, recency";
+           "; known: q, filters, facets, sort, offset, limit, highlight, recency, interpret_dates, "
+           "reference_date";
   }
   return std::nullopt;
 }
@@ -529,7 +546,8 @@ const std::vector<std::string>& query_names() {
     std::vector<std::string> out{"q"};
     for (const auto& name : filter_names()) out.push_back(name);
     for (const char* name :
-         {"from", "to", "facets", "sort", "offset", "limit", "highlight", "recency"}) {
+         {"from", "to", "facets", "sort", "offset", "limit", "highlight", "recency", "interpret_dates",
+          "reference_date"}) {
       out.emplace_back(name);
     }
     return out;
@@ -570,6 +588,17 @@ Problem read_scalar(const std::string& name, const std::string& value, Draft& d)
     }
     if (!(r >= 0)) return recency_range_problem(cut_utf8(value));
     d.recency = r;
+  } else if (name == "interpret_dates") {
+    if (value == "true" || value == "1") {
+      d.interpret_dates = true;
+    } else if (value == "false" || value == "0") {
+      d.interpret_dates = false;
+    } else {
+      return interpret_dates_problem(quote(value));
+    }
+  } else if (name == "reference_date") {
+    if (!is_plain_date(value)) return date_problem(name, quote(value));
+    d.reference_date = value;
   }
   return problem;
 }
@@ -678,6 +707,15 @@ std::string encode_search_response(const SearchResponse& response) {
     out["suggestion"] = *response.suggestion;
   } else {
     out["suggestion"] = nullptr;
+  }
+  if (response.interpreted) {
+    ordered_json date = ordered_json::object();
+    if (response.interpreted->date_from) date["from"] = *response.interpreted->date_from;
+    if (response.interpreted->date_to) date["to"] = *response.interpreted->date_to;
+    ordered_json interpreted;
+    interpreted["date"] = std::move(date);
+    interpreted["q"] = response.interpreted->q;
+    out["interpreted"] = std::move(interpreted);
   }
   return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }

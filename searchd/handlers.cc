@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "searchd/codec.h"
+#include "searchd/date_interpretation.h"
 #include "searchd/router.h"
 
 namespace warta::searchd {
@@ -102,7 +103,9 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
     case Route::kSearch: {
       SearchRequest search = decode_or_throw(request.method == "POST" ? decode_search_body(request.body)
                                                                        : decode_search_query(match.query));
-      SearchResponse result = executor_.search(search);
+      InterpretedSearch interpreted = interpret_dates(search);
+      SearchResponse result = executor_.search(interpreted.request);
+      result.interpreted = std::move(interpreted.interpreted);
       hits = result.hits.size();
       return json_response(200, encode_search_response(result));
     }

@@ -52,6 +52,11 @@ struct SearchRequest {
   int limit = kDefaultLimit;          // 0..kMaxLimit
   bool highlight = true;
   double recency = 0;                 // 0 = off; see executor for the formula
+  // Date words of `q` ("kemarin", "Maret 2022", "since 2020") become a date
+  // filter (see date_interpretation.h) unless this is false.
+  bool interpret_dates = true;
+  // "YYYY-MM-DD": the day those words count from; absent: today in WIB.
+  std::optional<std::string> reference_date;
   bool operator==(const SearchRequest&) const = default;
 };
 

@@ -30,6 +30,14 @@ struct FacetCount {
   std::uint64_t count = 0;
 };
 
+// How `q` was read when date words were taken out of it: the range they
+// say ("YYYY-MM-DD", inclusive; an end may be open) and the rest of `q`.
+struct Interpreted {
+  std::optional<std::string> date_from;
+  std::optional<std::string> date_to;
+  std::string q;
+};
+
 struct SearchResponse {
   std::uint64_t total = 0;
   bool total_exact = true;
@@ -39,6 +47,7 @@ struct SearchResponse {
   // In the order requested: field -> values (by count; year/month by time).
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;
   std::optional<std::string> suggestion;
+  std::optional<Interpreted> interpreted;  // only when something was interpreted
 };
 
 }  // namespace warta::searchd

@@ -59,6 +59,20 @@ TEST(DaysFromCivil, KnownDays) {
   EXPECT_EQ(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);  // leap year
 }
 
+std::string ymd(const PublishedDate& d) { return day_key(d); }
+
+TEST(CivilFromDays, InvertsDaysFromCivil) {
+  EXPECT_EQ(ymd(civil_from_days(0)), "19700101");
+  EXPECT_EQ(ymd(civil_from_days(-1)), "19691231");
+  EXPECT_EQ(ymd(civil_from_days(days_from_civil(2024, 2, 29))), "20240229");
+  EXPECT_FALSE(civil_from_days(0).has_time);
+  for (long d = days_from_civil(1000, 1, 1); d <= days_from_civil(9999, 12, 31); d += 97) {
+    PublishedDate c = civil_from_days(d);
+    ASSERT_TRUE(is_valid_day(c.year, c.month, c.day)) << d;
+    ASSERT_EQ(days_from_civil(c.year, c.month, c.day), d);
+  }
+}
+
 TEST(DateKeys, SortAsText) {
   EXPECT_LT(sort_key(*parse_iso_date("2021-12-31T23:59:59")), sort_key(*parse_iso_date("2022-01-01")));
   EXPECT_LT(sort_key(*parse_iso_date("2022-01-01")), sort_key(*parse_iso_date("2022-01-01T00:00:01")));

@@ -115,6 +115,9 @@ TEST(DecodeSearchBody, BodiesToRequests) {
       {R"({"recency": 0.5})", make([](auto& r) { r.recency = 0.5; })},
       {R"({"recency": 2})", make([](auto& r) { r.recency = 2; })},
       {R"({"recency": 0})", with_defaults()},
+      {R"({"interpret_dates": false})", make([](auto& r) { r.interpret_dates = false; })},
+      {R"({"reference_date": "2024-05-01"})", make([](auto& r) { r.reference_date = "2024-05-01"; })},
+      {R"({"reference_date": null, "interpret_dates": null})", with_defaults()},
       // a UTF-8 byte order mark is skipped
       {"\xEF\xBB\xBF{\"limit\": 3}", make([](auto& r) { r.limit = 3; })},
   };
@@ -127,7 +130,8 @@ TEST(DecodeSearchBody, BodiesToRequests) {
 
 TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
-  const std::string fields_known = "; known: q, filters, facets, sort, offset, limit, highlight, recency";
+  const std::string fields_known =
+      "; known: q, filters, facets, sort, offset, limit, highlight, recency, interpret_dates, reference_date";
   const std::string filters_known = "; known: source, section, author, location, lang, tag, date";
   struct Case {
     std::string body;
@@ -247,6 +251,11 @@ TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
       {R"({"recency": "0.5"})", bad(R"(recency: expected a number >= 0, got "0.5")")},
       {R"({"recency": -0.5})", bad("recency: must be a number >= 0, got -0.5")},
       {R"({"recency": -1})", bad("recency: must be a number >= 0, got -1")},
+      {R"({"interpret_dates": "no"})", bad(R"(interpret_dates: expected true or false, got "no")")},
+      {R"({"reference_date": "2024-02-30"})",
+       bad(R"(reference_date: expected a date YYYY-MM-DD, got "2024-02-30")")},
+      {R"({"reference_date": "kemarin"})", bad(R"(reference_date: expected a date YYYY-MM-DD, got "kemarin")")},
+      {R"({"reference_date": 20240501})", bad("reference_date: expected a date YYYY-MM-DD, got 20240501")},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(outcome_of(decode_search_body(c.body)), c.error) << c.body;
@@ -272,7 +281,7 @@ TEST(DecodeSearchBody, DeepNestingIsA400NotACrash) {
   // 64 levels are parsed (and then refused for what they say, not for depth)
   EXPECT_EQ(outcome_of(decode_search_body(nested(64, "{\"a\":", "1", "}"))),
             bad("unknown field \"a\"; known: q, filters, facets, sort, offset, limit, highlight, "
-                "recency"));
+                "recency, interpret_dates, reference_date"));
   EXPECT_EQ(outcome_of(decode_search_body(nested(65, "{\"a\":", "1", "}"))), too_deep);
   EXPECT_EQ(outcome_of(decode_search_body(R"({"filters": {"date": {"from": "2022-01-01"}}})")),
             "ok");
@@ -351,6 +360,9 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
       {"from=&to=&source=&limit=", "{}"},
       {"recency=0.5&highlight=0", R"({"recency": 0.5, "highlight": false})"},
       {"recency=1e-3&highlight=true", R"({"recency": 1e-3, "highlight": true})"},
+      {"interpret_dates=false&reference_date=2024-05-01",
+       R"({"interpret_dates": false, "reference_date": "2024-05-01"})"},
+      {"interpret_dates=1&reference_date=", R"({"interpret_dates": true})"},
       {"q=caf%C3%A9&tag=%E2%9C%93", "{\"q\": \"caf\\u00e9\", \"filters\": {\"tag\": \"\xe2\x9c\x93\"}}"},
       {"q=a%26b%3Dc%2B", R"({"q": "a&b=c+"})"},
       {"q", "{}"},
@@ -367,7 +379,7 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
 TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
   const std::string params_known =
       "; known: q, source, section, author, location, lang, tag, from, to, facets, sort, offset, "
-      "limit, highlight, recency";
+      "limit, highlight, recency, interpret_dates, reference_date";
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
   struct Case {
     std::string query;
@@ -410,6 +422,9 @@ TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
       {"sort=date", bad(R"(sort: expected one of relevance, newest, oldest, got "date")")},
       {"highlight=yes", bad(R"(highlight: expected true or false, got "yes")")},
       {"recency=-1", bad("recency: must be a number >= 0, got -1")},
+      {"interpret_dates=yes", bad(R"(interpret_dates: expected true or false, got "yes")")},
+      {"reference_date=2024-5-1", bad(R"(reference_date: expected a date YYYY-MM-DD, got "2024-5-1")")},
+      {"reference_date=2024-05-01T10:00", bad(R"(reference_date: expected a date YYYY-MM-DD, got "2024-05-01T10:00")")},
       {"recency=abc", bad(R"(recency: expected a number >= 0, got "abc")")},
       {"recency=inf", bad(R"(recency: expected a number >= 0, got "inf")")},
       {"recency=nan", bad(R"(recency: expected a number >= 0, got "nan")")},
@@ -525,6 +540,18 @@ TEST(EncodeSearchResponse, EmptyResponseAndSuggestion) {
             R"("suggestion":"kemendagri"})");
   r.suggestion = "";
   EXPECT_TRUE(json::parse(encode_search_response(r))["suggestion"].is_null());
+  EXPECT_FALSE(json::parse(encode_search_response(r)).contains("interpreted"));
+}
+
+TEST(EncodeSearchResponse, InterpretedDatesComeLastWithOpenEndsLeftOut) {
+  SearchResponse r;
+  r.interpreted = Interpreted{"2024-04-30", "2024-04-30", "banjir"};
+  EXPECT_EQ(encode_search_response(r),
+            R"({"total":0,"total_exact":true,"took_ms":0.0,"offset":0,"hits":[],"facets":{},)"
+            R"("suggestion":null,"interpreted":{"date":{"from":"2024-04-30","to":"2024-04-30"},"q":"banjir"}})");
+  r.interpreted = Interpreted{"2020-01-01", std::nullopt, ""};
+  EXPECT_EQ(json::parse(encode_search_response(r))["interpreted"],
+            json::parse(R"({"date": {"from": "2020-01-01"}, "q": ""})"));
 }
 
 TEST(EncodeSearchResponse, AlwaysValidUtf8AndNumbers) {

@@ -108,6 +108,15 @@ TEST(WartaRender, BoldIsClosedAndReopenedAcrossAWrap) {
   EXPECT_EQ(lines, (std::vector<std::string>{"aa \033[1mbb\033[0m", "\033[1mcc\033[0m dd"}));
 }
 
+TEST(WartaRender, InterpretedDatesAreShown) {
+  Json day = Json::parse(R"({"total": 0, "hits": [], "facets": {},
+    "interpreted": {"date": {"from": "2024-04-30", "to": "2024-04-30"}, "q": "banjir"}})");
+  EXPECT_EQ(cli::render_search(day, {80, false}), "0 articles (exact)\ndates: 2024-04-30, words: banjir\n");
+  Json open = Json::parse(R"({"total": 0, "hits": [], "facets": {},
+    "interpreted": {"date": {"from": "2020-01-01"}, "q": ""}})");
+  EXPECT_EQ(cli::render_search(open, {80, false}), "0 articles (exact)\ndates: 2020-01-01 to ...\n");
+}
+
 TEST(WartaRender, SearchTableFromAResponse) {
   Json response = Json::parse(R"({
     "total": 1200, "total_exact": false, "took_ms": 1.5, "offset": 9,

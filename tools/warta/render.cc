@@ -291,6 +291,15 @@ std::string render_search(const Json& response, const RenderOptions& options) {
   if (!suggestion.empty()) {
     append_lines(out, wrap("did you mean: " + styled_text(suggestion, kBold, styled), width, "", "  "));
   }
+  // Date words the server read out of the query: say which days and what was searched.
+  if (const Json* interpreted = member(response, "interpreted"); interpreted != nullptr && interpreted->is_object()) {
+    const Json* date = member(*interpreted, "date");
+    std::string from = date != nullptr && date->is_object() ? string_field(*date, "from") : "";
+    std::string to = date != nullptr && date->is_object() ? string_field(*date, "to") : "";
+    std::string days = from == to ? from : (from.empty() ? "..." : from) + " to " + (to.empty() ? "..." : to);
+    std::string rest = string_field(*interpreted, "q");
+    append_lines(out, wrap("dates: " + days + (rest.empty() ? "" : ", words: " + rest), width, "", "  "));
+  }
 
   static const Json kNoHits = Json::array();
   const Json* hits_member = member(response, "hits");
