@@ -5,6 +5,7 @@
 
 #include "common/analysis.h"
 #include "common/schema.h"
+#include "indexer/index_signals.h"
 
 namespace warta::indexer {
 namespace {
@@ -90,6 +91,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(schema::slot(Slot::kMonth), month_key(d));
   }
 
+  add_index_signals(a, doc);
   doc.add_boolean_term(schema::id_term(a.id));
   doc.add_value(schema::slot(Slot::kId), a.id);
   doc.set_data(article_to_json(a).dump());

@@ -22,6 +22,7 @@
 
 #include "common/index_meta.h"
 #include "common/schema.h"
+#include "indexer/index_tables.h"
 #include "indexer/spelling.h"
 
 namespace warta::indexer {
@@ -289,6 +290,7 @@ void IndexWriter::commit_incremental() {
 
 Xapian::doccount IndexWriter::finish() {
   if (mode_ == Mode::kIncremental) {
+    update_index_tables(*db_);
     commit_incremental();
     return db_->get_doccount();
   }
@@ -300,7 +302,10 @@ Xapian::doccount IndexWriter::finish() {
   if (segments.empty()) {
     lanes_.clear();
     fs::remove_all(staging_dir_);
-    if (since_commit_ > 0) mark_commit(*db_);
+    if (since_commit_ > 0) {
+      update_index_tables(*db_);
+      mark_commit(*db_);
+    }
     return db_->get_doccount();
   }
   drop_superseded_copies(segments);
@@ -317,6 +322,7 @@ Xapian::doccount IndexWriter::finish() {
   {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
     add_spellings_from_index(fresh, kMinSpellingFrequency);
+    update_index_tables(fresh);
     mark_commit(fresh);
   }
   spdlog::debug("merged {} segments in {:.1f} s", segments.size(),

@@ -135,6 +135,10 @@ std::string highlight_problem(const std::string& shown) {
   return "highlight: expected true or false, got " + shown;
 }
 
+std::string collapse_problem(const std::string& shown) {
+  return "collapse: expected true or false, got " + shown;
+}
+
 std::string recency_type_problem(const std::string& shown) {
   return "recency: expected a number >= 0, got " + shown;
 }
@@ -167,6 +171,7 @@ struct Draft {
   int limit = kDefaultLimit;
   bool highlight = true;
   double recency = 0;
+  bool collapse = false;
 };
 
 // Filters go in schema field order, empty values dropped and repeats removed,
@@ -191,6 +196,7 @@ SearchRequest finish(Draft&& d) {
   r.limit = d.limit;
   r.highlight = d.highlight;
   r.recency = d.recency;
+  r.collapse = d.collapse;
   return r;
 }
 
@@ -467,9 +473,12 @@ Problem read_body_field(const std::string& key, const json& v, Draft& d) {
     double r = v.get<double>();
     if (!(r >= 0)) return recency_range_problem(describe(v));
     d.recency = r;
+  } else if (key == "collapse") {
+    if (!v.is_boolean()) return collapse_problem(describe(v));
+    d.collapse = v.get<bool>();
   } else {
     return "unknown field " + quote(key) +
-           "; known: q, filters, facets, sort, offset, limit, highlight, recency";
+           "; known: q, filters, facets, sort, offset, limit, highlight, recency, collapse";
   }
   return std::nullopt;
 }
@@ -529,7 +538,7 @@ const std::vector<std::string>& query_names() {
     std::vector<std::string> out{"q"};
     for (const auto& name : filter_names()) out.push_back(name);
     for (const char* name :
-         {"from", "to", "facets", "sort", "offset", "limit", "highlight", "recency"}) {
+         {"from", "to", "facets", "sort", "offset", "limit", "highlight", "recency", "collapse"}) {
       out.emplace_back(name);
     }
     return out;
@@ -570,6 +579,14 @@ Problem read_scalar(const std::string& name, const std::string& value, Draft& d)
     }
     if (!(r >= 0)) return recency_range_problem(cut_utf8(value));
     d.recency = r;
+  } else if (name == "collapse") {
+    if (value == "true" || value == "1") {
+      d.collapse = true;
+    } else if (value == "false" || value == "0") {
+      d.collapse = false;
+    } else {
+      return collapse_problem(quote(value));
+    }
   }
   return problem;
 }
@@ -659,6 +676,12 @@ std::string encode_search_response(const SearchResponse& response) {
     hit["score"] = finite_or_zero(h.score);
     hit["title_html"] = h.title_html;
     hit["snippet"] = h.snippet;
+    if (h.duplicates) {
+      ordered_json duplicates;
+      duplicates["count"] = h.duplicates->count;
+      duplicates["ids"] = h.duplicates->ids;
+      hit["duplicates"] = std::move(duplicates);
+    }
     hits.push_back(std::move(hit));
   }
   out["hits"] = std::move(hits);

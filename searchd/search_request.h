@@ -52,6 +52,7 @@ struct SearchRequest {
   int limit = kDefaultLimit;          // 0..kMaxLimit
   bool highlight = true;
   double recency = 0;                 // 0 = off; see executor for the formula
+  bool collapse = false;              // near-duplicates grouped under their best hit
   bool operator==(const SearchRequest&) const = default;
 };
 

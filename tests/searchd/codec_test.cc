@@ -115,6 +115,8 @@ TEST(DecodeSearchBody, BodiesToRequests) {
       {R"({"recency": 0.5})", make([](auto& r) { r.recency = 0.5; })},
       {R"({"recency": 2})", make([](auto& r) { r.recency = 2; })},
       {R"({"recency": 0})", with_defaults()},
+      {R"({"collapse": true})", make([](auto& r) { r.collapse = true; })},
+      {R"({"collapse": false})", with_defaults()},
       // a UTF-8 byte order mark is skipped
       {"\xEF\xBB\xBF{\"limit\": 3}", make([](auto& r) { r.limit = 3; })},
   };
@@ -127,7 +129,8 @@ TEST(DecodeSearchBody, BodiesToRequests) {
 
 TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
-  const std::string fields_known = "; known: q, filters, facets, sort, offset, limit, highlight, recency";
+  const std::string fields_known =
+      "; known: q, filters, facets, sort, offset, limit, highlight, recency, collapse";
   const std::string filters_known = "; known: source, section, author, location, lang, tag, date";
   struct Case {
     std::string body;
@@ -247,6 +250,7 @@ TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
       {R"({"recency": "0.5"})", bad(R"(recency: expected a number >= 0, got "0.5")")},
       {R"({"recency": -0.5})", bad("recency: must be a number >= 0, got -0.5")},
       {R"({"recency": -1})", bad("recency: must be a number >= 0, got -1")},
+      {R"({"collapse": 1})", bad("collapse: expected true or false, got 1")},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(outcome_of(decode_search_body(c.body)), c.error) << c.body;
@@ -272,7 +276,7 @@ TEST(DecodeSearchBody, DeepNestingIsA400NotACrash) {
   // 64 levels are parsed (and then refused for what they say, not for depth)
   EXPECT_EQ(outcome_of(decode_search_body(nested(64, "{\"a\":", "1", "}"))),
             bad("unknown field \"a\"; known: q, filters, facets, sort, offset, limit, highlight, "
-                "recency"));
+                "recency, collapse"));
   EXPECT_EQ(outcome_of(decode_search_body(nested(65, "{\"a\":", "1", "}"))), too_deep);
   EXPECT_EQ(outcome_of(decode_search_body(R"({"filters": {"date": {"from": "2022-01-01"}}})")),
             "ok");
@@ -350,6 +354,8 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
       {"to=2022-03-30", R"({"filters": {"date": {"to": "2022-03-30"}}})"},
       {"from=&to=&source=&limit=", "{}"},
       {"recency=0.5&highlight=0", R"({"recency": 0.5, "highlight": false})"},
+      {"collapse=true", R"({"collapse": true})"},
+      {"collapse=0", R"({"collapse": false})"},
       {"recency=1e-3&highlight=true", R"({"recency": 1e-3, "highlight": true})"},
       {"q=caf%C3%A9&tag=%E2%9C%93", "{\"q\": \"caf\\u00e9\", \"filters\": {\"tag\": \"\xe2\x9c\x93\"}}"},
       {"q=a%26b%3Dc%2B", R"({"q": "a&b=c+"})"},
@@ -367,7 +373,7 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
 TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
   const std::string params_known =
       "; known: q, source, section, author, location, lang, tag, from, to, facets, sort, offset, "
-      "limit, highlight, recency";
+      "limit, highlight, recency, collapse";
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
   struct Case {
     std::string query;
@@ -413,6 +419,7 @@ TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
       {"recency=abc", bad(R"(recency: expected a number >= 0, got "abc")")},
       {"recency=inf", bad(R"(recency: expected a number >= 0, got "inf")")},
       {"recency=nan", bad(R"(recency: expected a number >= 0, got "nan")")},
+      {"collapse=yes", bad(R"(collapse: expected true or false, got "yes")")},
       {"recency=1e999", bad(R"(recency: expected a number >= 0, got "1e999")")},
   };
   for (const auto& c : cases) {
