@@ -10,10 +10,10 @@
 namespace warta {
 
 // Fingerprints this close (in differing bits) are near-duplicates. On
-// id-news, pairs at 6 bits or fewer share 86-100% of their words; two
-// unrelated fingerprints are that close with odds of 5e-12, about 2 false
-// pairs among a million articles (see BENCHMARKS.md).
-inline constexpr int kNearDupMaxDistance = 6;
+// id-news, pairs at 7 bits or fewer are copies of one text (79-100% of their
+// words in sequence); two unrelated fingerprints are that close with odds of
+// 4e-11, about 20 false pairs among a million articles (see BENCHMARKS.md).
+inline constexpr int kNearDupMaxDistance = 7;
 // Bodies with fewer shingles than this get no fingerprint: a short text
 // says too little to call two articles the same story.
 inline constexpr std::size_t kNearDupMinShingles = 20;

@@ -87,7 +87,7 @@ std::string acronym_pair_term(std::string_view acronym, std::string_view long_fo
 std::string_view acronym_pair_prefix();
 inline constexpr char kAcronymPairSeparator = '\t';
 
-// Near-duplicate group membership: "XDUP" + group key (see Slot::kDupCluster).
+// Near-duplicate group membership: its prefix + group key (see Slot::kDupCluster).
 std::string dup_cluster_term(std::string_view cluster_key);
 std::string_view dup_cluster_prefix();
 

@@ -28,15 +28,6 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-// Runs of vowels in word[0, end): its syllables, roughly.
-int vowel_groups(const std::string& word, std::size_t end) {
-  int groups = 0;
-  for (std::size_t i = 0; i < end; ++i) {
-    if (is_vowel(word[i]) && (i == 0 || !is_vowel(word[i - 1]))) ++groups;
-  }
-  return groups;
-}
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = lower_ascii(c);
@@ -98,11 +89,12 @@ class Fitter {
     if (inner && function_[w] && start(i, w + 1)) return true;
     for (std::size_t p = 0; p < word.size(); ++p) {
       if (word[p] != acronym_[i]) continue;
-      // A word's letters start at its beginning, or at the second syllable
-      // ("ne-geri" in Kemendagri, "ke-polisian" in Polda): never deeper, or
-      // "Wakil" would give the "l" of "Pilpres".
+      // A word's letters start at its beginning or at a syllable: a
+      // consonant between vowels ("ne-geri" in Kemendagri, "penga-was" and
+      // "pemi-lu" in Bawaslu), never at a closing consonant ("waki-l" would
+      // give the "l" of "Pilpres").
       bool onset = p == 0 || word[p - 1] == '-' ||
-                   (!is_vowel(word[p]) && is_vowel(word[p - 1]) && vowel_groups(word, p) == 1);
+                   (!is_vowel(word[p]) && is_vowel(word[p - 1]) && p + 1 < word.size() && is_vowel(word[p + 1]));
       if (onset && more(i + 1, w, p + 1)) return true;
     }
     return false;

@@ -16,8 +16,8 @@ struct AcronymDefinition {
 // True when `acronym` can be spelled from `long_form_words`, in order: each
 // word that is not a function word (dan, dari, of, the...) gives at least
 // one letter, its first letter taken at the word's start or at a syllable
-// onset (a consonant after a vowel), further letters from later in the same
-// word. So initialisms (KPU = Komisi Pemilihan Umum) and syllabic acronyms
+// onset (a consonant between vowels), further letters from later in the
+// same word. So initialisms (KPU = Komisi Pemilihan Umum) and syllabic acronyms
 // (Kemendagri = Kementerian Dalam Negeri, Polda = Kepolisian Daerah) match;
 // the first and last words must give letters. Case is ignored.
 bool acronym_fits(std::string_view acronym, const std::vector<std::string>& long_form_words);

@@ -17,15 +17,16 @@
 namespace warta::indexer {
 namespace {
 
-// By the pigeonhole principle, fingerprints within kNearDupMaxDistance bits
-// agree on one of kNearDupMaxDistance + 1 disjoint bands.
-constexpr int kBands = kNearDupMaxDistance + 1;
+// Four 16-bit blocks: fingerprints within 7 bits differ in at most one bit
+// in some block (were every block 2 bits apart, they would be 8 apart), so
+// looking up each block and its 16 one-bit variants finds every near pair
+// while comparing only the few fingerprints that share those keys.
+constexpr int kBlocks = 4;
+constexpr int kBlockBits = 16;
+static_assert(kBlocks * 2 > kNearDupMaxDistance, "a near pair must be within one bit in some block");
 
-std::uint64_t band_of(std::uint64_t fingerprint, int band) {
-  int from = band * 64 / kBands;
-  int to = (band + 1) * 64 / kBands;
-  std::uint64_t mask = to - from == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << (to - from)) - 1;
-  return (fingerprint >> from) & mask;
+std::uint32_t block_of(std::uint64_t fingerprint, int block) {
+  return static_cast<std::uint32_t>((fingerprint >> (block * kBlockBits)) & 0xFFFF);
 }
 
 class UnionFind {
@@ -88,14 +89,18 @@ DupClusterStats update_dup_clusters(Xapian::WritableDatabase& db) {
   for (const auto& entry : by_fingerprint) fingerprints.push_back(entry.first);
 
   UnionFind groups(fingerprints.size());
-  for (int band = 0; band < kBands; ++band) {
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
-    for (std::size_t i = 0; i < fingerprints.size(); ++i) buckets[band_of(fingerprints[i], band)].push_back(i);
-    for (const auto& [bits, members] : buckets) {
-      for (std::size_t a = 0; a < members.size(); ++a) {
-        for (std::size_t b = a + 1; b < members.size(); ++b) {
-          if (hamming_distance(fingerprints[members[a]], fingerprints[members[b]]) <= kNearDupMaxDistance) {
-            groups.unite(members[a], members[b]);
+  for (int block = 0; block < kBlocks; ++block) {
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> buckets;
+    for (std::size_t i = 0; i < fingerprints.size(); ++i) buckets[block_of(fingerprints[i], block)].push_back(i);
+    for (std::size_t i = 0; i < fingerprints.size(); ++i) {
+      std::uint32_t key = block_of(fingerprints[i], block);
+      for (int flip = -1; flip < kBlockBits; ++flip) {
+        std::uint32_t variant = flip < 0 ? key : key ^ (std::uint32_t{1} << flip);
+        auto bucket = buckets.find(variant);
+        if (bucket == buckets.end()) continue;
+        for (std::size_t j : bucket->second) {
+          if (j > i && hamming_distance(fingerprints[i], fingerprints[j]) <= kNearDupMaxDistance) {
+            groups.unite(i, j);
           }
         }
       }

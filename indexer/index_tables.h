@@ -24,10 +24,10 @@ struct DupClusterStats {
 };
 
 // Groups articles whose fingerprints are within kNearDupMaxDistance bits
-// (single link: a chain of near pairs is one group), found through
-// kNearDupMaxDistance + 1 bands of the fingerprint: two fingerprints that
-// close agree on at least one whole band, so only articles sharing a band
-// are compared. Each article of a group gets the
+// (single link: a chain of near pairs is one group), found through four
+// 16-bit blocks of the fingerprint (a near pair is within one bit in one of
+// them), so only fingerprints that nearly share a block are compared. Each
+// article of a group gets the
 // group's key (its smallest article id) in Slot::kDupCluster and as a
 // schema::dup_cluster_term; articles alone carry neither. Only documents
 // whose group changed are rewritten. Does not commit.

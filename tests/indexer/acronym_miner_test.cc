@@ -80,9 +80,10 @@ TEST(FindAcronymDefinitions, AnExactInitialismBeatsAShorterLooserFit) {
 }
 
 // Regression: "Pemilihan Presiden dan Wakil Presiden (Pilpres)" was read as
-// "Presiden dan Wakil Presiden", taking the "l" from deep inside "Wakil".
-TEST(FindAcronymDefinitions, LettersStartNoDeeperThanTheSecondSyllable) {
+// "Presiden dan Wakil Presiden", taking the closing "l" of "Wakil".
+TEST(FindAcronymDefinitions, LettersStartAtASyllableNotAtAClosingConsonant) {
   EXPECT_FALSE(acronym_fits("Pilpres", words("Presiden dan Wakil Presiden")));
+  EXPECT_TRUE(acronym_fits("Bawaslu", words("Badan Pengawas Pemilu")));
   auto found = find_acronym_definitions("Pemilihan Presiden (Pilpres) digelar");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].long_form, "Pemilihan Presiden");
