@@ -10,7 +10,7 @@
 namespace warta {
 
 // Fingerprints this close (in differing bits) are near-duplicates. On
-// id-news, pairs at 7 bits or fewer are copies of one text (79-100% of their
+// id-news, pairs at 7 bits or fewer are copies of one text (81-100% of their
 // words in sequence); two unrelated fingerprints are that close with odds of
 // 4e-11, about 20 false pairs among a million articles (see BENCHMARKS.md).
 inline constexpr int kNearDupMaxDistance = 7;

@@ -14,8 +14,9 @@ namespace warta::searchd {
 
 // Expansions weigh this much of a literal match, so an article that says
 // "Kemendagri" ranks above one that only says "Kementerian Dalam Negeri"
-// for the query `kemendagri`.
-inline constexpr double kExpansionWeight = 0.25;
+// for the query `kemendagri`: on id-news, all literal matches rank above all
+// expansion-only ones in 1,104 of 1,106 acronym searches (0.25: 1,030).
+inline constexpr double kExpansionWeight = 0.1;
 // More expandable items than this get one alternative each plus one with
 // all of them, rather than every combination.
 inline constexpr std::size_t kMaxCombinedExpansions = 3;
