@@ -14,7 +14,7 @@ namespace warta::schema {
 
 // PERSISTED: stored in every index as kMetaSchemaVersion. Bump on any change
 // to prefixes, slots, the document data format or the analysis of text.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: acronym pairs, near-duplicate slots
 
 // Metadata keys (Xapian user metadata). PERSISTED.
 inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";

@@ -65,6 +65,7 @@ Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(
 Executor::Worker& Executor::worker() {
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<Worker>> workers;
   auto& slot = workers[id_];
+  bool fresh = true;
   if (!slot) {
     slot = std::make_unique<Worker>();
     for (const std::string& path : options_.db_paths) slot->db.add_database(open_index_for_reading(path));
@@ -72,15 +73,25 @@ Executor::Worker& Executor::worker() {
   } else if (Clock::now() - slot->opened_or_reopened >= options_.reopen_interval) {
     slot->db.reopen();
     slot->opened_or_reopened = Clock::now();
+  } else {
+    fresh = false;
   }
-  // The indexer rewrites the table at the end of each run: read it again
-  // only when it changed.
-  std::string stored = slot->db.get_metadata(std::string(schema::kMetaAcronyms));
-  if (!slot->acronyms || stored != slot->acronyms_stored) {
-    auto table = std::make_unique<AcronymTable>(AcronymTable::from_json(stored));
-    table->apply_curated(options_.curated_acronyms);
-    slot->acronyms = std::move(table);
-    slot->acronyms_stored = std::move(stored);
+  // The indexer rewrites the table at the end of each run: look at it when
+  // the index was (re)opened, parse it only when it changed. With shards,
+  // the first one's table is used.
+  if (fresh) {
+    std::string stored;
+    try {
+      stored = slot->db.get_metadata(std::string(schema::kMetaAcronyms));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      stored = slot->acronyms_stored;  // read again at the next reopen
+    }
+    if (!slot->acronyms || stored != slot->acronyms_stored) {
+      auto table = std::make_unique<AcronymTable>(AcronymTable::from_json(stored));
+      table->apply_curated(options_.curated_acronyms);
+      slot->acronyms = std::move(table);
+      slot->acronyms_stored = std::move(stored);
+    }
   }
   return *slot;
 }
