@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -160,10 +161,13 @@ DupClusterStats update_dup_clusters(Xapian::WritableDatabase& db) {
 }
 
 void update_index_tables(Xapian::WritableDatabase& db) {
+  auto start = std::chrono::steady_clock::now();
   std::size_t acronyms = update_acronym_table(db);
   DupClusterStats dups = update_dup_clusters(db);
-  spdlog::info("{} acronyms voted; {} near-duplicate groups hold {} of {} fingerprinted articles ({} updated)",
-               acronyms, dups.groups, dups.grouped, dups.fingerprinted, dups.updated);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  spdlog::info("{} acronyms voted; {} near-duplicate groups hold {} of {} fingerprinted articles ({} updated) "
+               "in {:.2f} s",
+               acronyms, dups.groups, dups.grouped, dups.fingerprinted, dups.updated, seconds);
 }
 
 }  // namespace warta::indexer
