@@ -29,6 +29,8 @@ constexpr std::string_view kDayPrefix = "D";
 constexpr std::string_view kSourceFilePrefix = "XFILE";
 // Xapian's TermGenerator and QueryParser put stems under "Z" + field prefix.
 constexpr std::string_view kStemPrefix = "Z";
+constexpr std::string_view kAcronymPairPrefix = "XACRO";
+constexpr std::string_view kDupClusterPrefix = "XDUP";
 
 // Xapian refuses terms over 245 bytes; cut long values at a UTF-8 boundary.
 constexpr std::size_t kMaxTermBytes = 240;
@@ -127,6 +129,17 @@ std::string_view month_prefix() { return kMonthPrefix; }
 std::string_view day_prefix() { return kDayPrefix; }
 std::string_view title_prefix() { return kFields[0].text_prefix; }
 std::string_view stem_prefix() { return kStemPrefix; }
+
+std::string acronym_pair_term(std::string_view acronym, std::string_view long_form) {
+  std::string value(acronym);
+  value.push_back(kAcronymPairSeparator);
+  value.append(long_form);
+  return join_term(kAcronymPairPrefix, value);
+}
+std::string_view acronym_pair_prefix() { return kAcronymPairPrefix; }
+
+std::string dup_cluster_term(std::string_view cluster_key) { return join_term(kDupClusterPrefix, cluster_key); }
+std::string_view dup_cluster_prefix() { return kDupClusterPrefix; }
 
 std::string facet_key(std::string_view value) { return lower(clean_line(value)); }
 

@@ -14,7 +14,7 @@ namespace warta::schema {
 
 // PERSISTED: stored in every index as kMetaSchemaVersion. Bump on any change
 // to prefixes, slots, the document data format or the analysis of text.
-inline constexpr int kSchemaVersion = 2;  // 2: Warta's Indonesian stemmer, old-spelling terms
+inline constexpr int kSchemaVersion = 2;  // 2: Warta's Indonesian stemmer, old-spelling terms, acronym pairs, near-duplicate slots
 
 // Metadata keys (Xapian user metadata). PERSISTED.
 inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";
@@ -25,6 +25,9 @@ inline constexpr std::string_view kMetaLastCommit = "warta.last_commit";
 // (path, size, mtime, content hash) as JSON. Added without a schema bump:
 // an index without them just has every file read again.
 inline constexpr std::string_view kMetaFileRecordPrefix = "warta.file.";
+// The voted acronym table (JSON, see common/acronyms.h), rewritten at the
+// end of every indexing run from the pair terms (acronym_pair_term).
+inline constexpr std::string_view kMetaAcronyms = "warta.acronyms";
 
 // Value slots. PERSISTED: never renumber.
 enum class Slot : Xapian::valueno {
@@ -39,6 +42,8 @@ enum class Slot : Xapian::valueno {
   kAuthors = 8,  // facet values joined by kListSeparator
   kTags = 9,
   kId = 10,  // the article id, so that sorts can break ties by id
+  kNearDupFingerprint = 11,  // 64-bit SimHash of the body, 16 lowercase hex digits
+  kDupCluster = 12,  // near-duplicate group key (an article id); absent when alone
 };
 inline constexpr char kListSeparator = '\n';
 
@@ -88,6 +93,18 @@ std::string_view title_prefix();
 // The prefix Xapian puts before stemmed terms ("Z" + field prefix + stem);
 // fixed by Xapian, named here so that no other file spells it.
 std::string_view stem_prefix();
+
+// Acronym definitions found in an article ("Komisi Pemilihan Umum (KPU)"):
+// one boolean term per distinct pair, so that the index itself counts the
+// articles supporting each pair, through replacements and deletions.
+// Both parts lowercase; the long form's words joined by single spaces.
+std::string acronym_pair_term(std::string_view acronym, std::string_view long_form);
+std::string_view acronym_pair_prefix();
+inline constexpr char kAcronymPairSeparator = '\t';
+
+// Near-duplicate group membership: its prefix + group key (see Slot::kDupCluster).
+std::string dup_cluster_term(std::string_view cluster_key);
+std::string_view dup_cluster_prefix();
 
 // The key a facet value is matched by: NFC-cleaned value, lowercased
 // (ASCII and Latin letters), so filters ignore case.

@@ -6,6 +6,7 @@
 #include "common/analysis.h"
 #include "common/schema.h"
 #include "indexer/modern_spelling_terms.h"
+#include "indexer/index_signals.h"
 
 namespace warta::indexer {
 namespace {
@@ -93,6 +94,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
 
   if (options_.modern_spellings) add_modern_spellings(doc, language, a.published);
 
+  add_index_signals(a, doc);
   doc.add_boolean_term(schema::id_term(a.id));
   doc.add_value(schema::slot(Slot::kId), a.id);
   doc.set_data(article_to_json(a).dump());

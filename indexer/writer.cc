@@ -22,6 +22,7 @@
 
 #include "common/index_meta.h"
 #include "common/schema.h"
+#include "indexer/index_tables.h"
 #include "indexer/spelling.h"
 
 namespace warta::indexer {
@@ -307,6 +308,7 @@ void IndexWriter::commit_incremental() {
 Xapian::doccount IndexWriter::finish() {
   if (mode_ == Mode::kIncremental) {
     apply_final_metadata(*db_);
+    update_index_tables(*db_);
     commit_incremental();
     return db_->get_doccount();
   }
@@ -320,6 +322,7 @@ Xapian::doccount IndexWriter::finish() {
     fs::remove_all(staging_dir_);
     if (since_commit_ > 0 || !final_metadata_.empty()) {
       apply_final_metadata(*db_);
+      update_index_tables(*db_);
       mark_commit(*db_);
     }
     return db_->get_doccount();
@@ -339,6 +342,7 @@ Xapian::doccount IndexWriter::finish() {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
     add_spellings_from_index(fresh, kMinSpellingFrequency);
     apply_final_metadata(fresh);
+    update_index_tables(fresh);
     mark_commit(fresh);
   }
   spdlog::debug("merged {} segments in {:.1f} s", segments.size(),

@@ -135,6 +135,10 @@ std::string highlight_problem(const std::string& shown) {
   return "highlight: expected true or false, got " + shown;
 }
 
+std::string collapse_problem(const std::string& shown) {
+  return "collapse: expected true or false, got " + shown;
+}
+
 std::string recency_type_problem(const std::string& shown) {
   return "recency: expected a number >= 0, got " + shown;
 }
@@ -173,6 +177,7 @@ struct Draft {
   double recency = 0;
   bool interpret_dates = true;
   std::optional<std::string> reference_date;
+  bool collapse = false;
 };
 
 // Filters go in schema field order, empty values dropped and repeats removed,
@@ -199,6 +204,7 @@ SearchRequest finish(Draft&& d) {
   r.recency = d.recency;
   r.interpret_dates = d.interpret_dates;
   r.reference_date = std::move(d.reference_date);
+  r.collapse = d.collapse;
   return r;
 }
 
@@ -483,10 +489,13 @@ Problem read_body_field(const std::string& key, const json& v, Draft& d) {
     const auto& text = v.get_ref<const std::string&>();
     if (!is_plain_date(text)) return date_problem("reference_date", quote(text));
     d.reference_date = text;
+  } else if (key == "collapse") {
+    if (!v.is_boolean()) return collapse_problem(describe(v));
+    d.collapse = v.get<bool>();
   } else {
     return "unknown field " + quote(key) +
            "; known: q, filters, facets, sort, offset, limit, highlight, recency, interpret_dates, "
-           "reference_date";
+           "reference_date, collapse";
   }
   return std::nullopt;
 }
@@ -547,7 +556,7 @@ const std::vector<std::string>& query_names() {
     for (const auto& name : filter_names()) out.push_back(name);
     for (const char* name :
          {"from", "to", "facets", "sort", "offset", "limit", "highlight", "recency", "interpret_dates",
-          "reference_date"}) {
+          "reference_date", "collapse"}) {
       out.emplace_back(name);
     }
     return out;
@@ -599,6 +608,14 @@ Problem read_scalar(const std::string& name, const std::string& value, Draft& d)
   } else if (name == "reference_date") {
     if (!is_plain_date(value)) return date_problem(name, quote(value));
     d.reference_date = value;
+  } else if (name == "collapse") {
+    if (value == "true" || value == "1") {
+      d.collapse = true;
+    } else if (value == "false" || value == "0") {
+      d.collapse = false;
+    } else {
+      return collapse_problem(quote(value));
+    }
   }
   return problem;
 }
@@ -688,6 +705,12 @@ std::string encode_search_response(const SearchResponse& response) {
     hit["score"] = finite_or_zero(h.score);
     hit["title_html"] = h.title_html;
     hit["snippet"] = h.snippet;
+    if (h.duplicates) {
+      ordered_json duplicates;
+      duplicates["count"] = h.duplicates->count;
+      duplicates["ids"] = h.duplicates->ids;
+      hit["duplicates"] = std::move(duplicates);
+    }
     hits.push_back(std::move(hit));
   }
   out["hits"] = std::move(hits);

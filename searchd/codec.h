@@ -29,7 +29,7 @@ DecodedRequest decode_search_body(std::string_view body);
 
 // Decodes the query string (after '?') of GET /search: q, one parameter per
 // filter field (repeatable), from, to, facets ("source,month:12"), sort,
-// offset, limit, highlight, recency, interpret_dates, reference_date.
+// offset, limit, highlight, recency, interpret_dates, reference_date, collapse.
 // Decodes to what the same POST would.
 DecodedRequest decode_search_query(std::string_view query_string);
 

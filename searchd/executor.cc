@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "common/index_meta.h"
 #include "common/schema.h"
+#include "searchd/collapse.h"
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
 #include "searchd/recency.h"
@@ -53,6 +54,8 @@ class PlainWordDecider : public Xapian::ExpandDecider {
 struct Executor::Worker {
   Xapian::Database db;
   Clock::time_point opened_or_reopened;
+  std::string acronyms_stored;  // the metadata the table was read from
+  std::unique_ptr<AcronymTable> acronyms;
 };
 
 Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(next_executor_id++) {
@@ -62,6 +65,7 @@ Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(
 Executor::Worker& Executor::worker() {
   thread_local std::unordered_map<std::uint64_t, std::unique_ptr<Worker>> workers;
   auto& slot = workers[id_];
+  bool fresh = true;
   if (!slot) {
     slot = std::make_unique<Worker>();
     for (const std::string& path : options_.db_paths) slot->db.add_database(open_index_for_reading(path));
@@ -69,6 +73,25 @@ Executor::Worker& Executor::worker() {
   } else if (Clock::now() - slot->opened_or_reopened >= options_.reopen_interval) {
     slot->db.reopen();
     slot->opened_or_reopened = Clock::now();
+  } else {
+    fresh = false;
+  }
+  // The indexer rewrites the table at the end of each run: look at it when
+  // the index was (re)opened, parse it only when it changed. With shards,
+  // the first one's table is used.
+  if (fresh) {
+    std::string stored;
+    try {
+      stored = slot->db.get_metadata(std::string(schema::kMetaAcronyms));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      stored = slot->acronyms_stored;  // read again at the next reopen
+    }
+    if (!slot->acronyms || stored != slot->acronyms_stored) {
+      auto table = std::make_unique<AcronymTable>(AcronymTable::from_json(stored));
+      table->apply_curated(options_.curated_acronyms);
+      slot->acronyms = std::move(table);
+      slot->acronyms_stored = std::move(stored);
+    }
   }
   return *slot;
 }
@@ -143,6 +166,7 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   }
   FacetCounter facets(request.facets);
   facets.attach(enquire);
+  if (request.collapse) collapse_duplicates(enquire);
   // Exact counts need every match visited: for facets, and for a count
   // alone (limit 0); otherwise an estimate will do.
   Xapian::doccount check_at_least =
@@ -155,9 +179,13 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
 
   SearchResponse response;
   response.offset = request.offset;
-  response.total = mset.get_matches_estimated();
-  response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  for (auto m = mset.begin(); m != mset.end(); ++m) response.hits.push_back(make_hit(mset, m, request.highlight));
+  // `total` counts matching articles, grouped or not (protocol v1).
+  response.total = mset.get_uncollapsed_matches_estimated();
+  response.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    response.hits.push_back(make_hit(mset, m, request.highlight));
+    if (request.collapse) response.hits.back().duplicates = duplicates_of(db, query, m.get_document());
+  }
   response.facets = facets.results();
   response.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   return response;
@@ -167,7 +195,7 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
 
 SearchResponse Executor::search(const SearchRequest& request) {
   return with_retry([&](Worker& w) {
-    BuiltQuery built = build_query(request, w.db);
+    BuiltQuery built = build_query(request, w.db, w.acronyms.get());
     bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
                         SortOrder::kRelevance;
     Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
@@ -201,6 +229,16 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
     return run_search(w.db, plain, apply_filters(others, request), true, options_.time_limit_seconds);
+  });
+}
+
+SynonymsResult Executor::synonyms(const std::string& term) {
+  return with_retry([&](Worker& w) {
+    SynonymsResult result;
+    result.term = acronym_key(term);
+    if (const AcronymEntry* e = w.acronyms->find_acronym(result.term)) result.long_forms.push_back(*e);
+    for (const AcronymEntry* e : w.acronyms->find_long_form(result.term)) result.acronyms.push_back(*e);
+    return result;
   });
 }
 

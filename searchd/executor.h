@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "common/acronyms.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
 
@@ -20,6 +21,14 @@ struct ExecutorOptions {
   std::vector<std::string> db_paths;                    // shards searched as one
   std::chrono::milliseconds reopen_interval{200};        // how stale a search may be
   double time_limit_seconds = 5.0;                       // matcher budget per search
+  std::vector<CuratedAcronym> curated_acronyms;          // override the index's mined ones
+};
+
+// What a term expands to (GET /synonyms).
+struct SynonymsResult {
+  std::string term;                       // as looked up (acronym_key)
+  std::vector<AcronymEntry> long_forms;   // when the term is an acronym
+  std::vector<AcronymEntry> acronyms;     // when the term is a long form
 };
 
 struct IndexStats {
@@ -44,6 +53,9 @@ class Executor {
   // when there is no such article.
   std::optional<SearchResponse> similar(const std::string& id, const SearchRequest& request);
   IndexStats stats();
+  // The acronym table entries for `term` (mined from the index, curated
+  // pairs applied).
+  SynonymsResult synonyms(const std::string& term);
 
  private:
   struct Worker;

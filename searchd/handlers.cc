@@ -13,6 +13,7 @@
 #include "searchd/codec.h"
 #include "searchd/date_interpretation.h"
 #include "searchd/router.h"
+#include "searchd/synonyms_codec.h"
 
 namespace warta::searchd {
 namespace {
@@ -142,6 +143,11 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
       HttpResponse r = json_response(200, metrics_.render(queued_.load(), s.documents, s.revision));
       r.content_type = "text/plain; version=0.0.4; charset=utf-8";
       return r;
+    }
+    case Route::kSynonyms: {
+      SynonymsResult result = executor_.synonyms(decode_synonyms_term(match.query));
+      hits = result.long_forms.size() + result.acronyms.size();
+      return json_response(200, encode_synonyms(result));
     }
     case Route::kNotFound:
     case Route::kMethodNotAllowed:

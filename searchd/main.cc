@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
   app.add_option("--time-budget", time_budget,
                  "Seconds a search may spend matching; past it counts become estimates (0 = none)")
       ->check(CLI::Range(0.0, 3600.0));
+  std::string acronyms_file;
+  app.add_option("--acronyms", acronyms_file,
+                 "Curated acronyms (ACRONYM<TAB>long form per line, - to never expand) that override "
+                 "the ones mined from the archive")
+      ->type_name("FILE");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
@@ -81,7 +86,12 @@ int main(int argc, char** argv) {
   server_options.body_limit = max_body;
 
   try {
-    warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget});
+    warta::searchd::ExecutorOptions executor_options{dbs, std::chrono::milliseconds(200), time_budget, {}};
+    if (!acronyms_file.empty()) {
+      executor_options.curated_acronyms = warta::read_curated_acronyms(acronyms_file);
+      spdlog::info("{}: {} curated acronyms", acronyms_file, executor_options.curated_acronyms.size());
+    }
+    warta::searchd::Executor executor(std::move(executor_options));
     warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
     boost::asio::io_context io(static_cast<int>(io_threads));
     warta::searchd::http::HttpServer server(

@@ -7,6 +7,7 @@
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "searchd/acronym_expansion.h"
 
 namespace warta::searchd {
 namespace {
@@ -92,7 +93,7 @@ unsigned query_parser_flags() {
          Xapian::QueryParser::FLAG_WILDCARD;
 }
 
-BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db) {
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const AcronymTable* acronyms) {
   BuiltQuery built;
   Xapian::Query text = Xapian::Query::MatchAll;
   if (request.q.size() > kMaxQueryBytes) {
@@ -101,14 +102,18 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db)
   if (!is_blank(request.q)) {
     try {
       std::string q = exclusions_as_not(request.q);
-      Xapian::Query indonesian = parse_text(q, Language::kIndonesian, db);
+      auto parse_both = [&db](const std::string& text_q) {
+        Xapian::Query indonesian = parse_text(text_q, Language::kIndonesian, db);
+        Xapian::Query english = parse_text(text_q, Language::kEnglish, db);
+        // Both readings only when they differ: an article matches in the
+        // language it was indexed in.
+        return indonesian.get_description() == english.get_description()
+                   ? indonesian
+                   : Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+      };
+      text = parse_both(q);
       if (db.get_doccount() > 0) built.suggestion = spelling_suggestion(request.q, db);
-      Xapian::Query english = parse_text(q, Language::kEnglish, db);
-      // Both readings only when they differ: an article matches in the
-      // language it was indexed in.
-      text = indonesian.get_description() == english.get_description()
-                 ? indonesian
-                 : Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+      if (acronyms != nullptr && !text.empty()) text = expand_acronyms(text, q, *acronyms, parse_both);
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorCode::kBadRequest, "q: cannot parse the query: " + e.get_msg());
     }

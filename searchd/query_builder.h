@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "common/acronyms.h"
 #include "searchd/search_request.h"
 
 namespace warta::searchd {
@@ -24,8 +25,11 @@ struct BuiltQuery {
 // and adds the filters: values of one field OR-ed, fields AND-ed, the date
 // range inclusive. An empty `q` matches every article. Throws warta::Error
 // (kBadRequest) naming `q` when the query syntax cannot be parsed.
-// `db` is used for wildcard expansion only and may be empty.
-BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db);
+// `db` is used for wildcard expansion only and may be empty. With
+// `acronyms`, acronyms and long forms in `q` also find each other (see
+// acronym_expansion.h).
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
+                       const AcronymTable* acronyms = nullptr);
 
 // `text` restricted by the request's filters (as build_query does).
 Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request);

@@ -63,6 +63,8 @@ RouteMatch route_request(std::string_view method, std::string_view target) {
     m = only(method, true, false, Route::kStats, "stats");
   } else if (path == "/metrics") {
     m = only(method, true, false, Route::kMetrics, "metrics");
+  } else if (path == "/synonyms") {
+    m = only(method, true, false, Route::kSynonyms, "synonyms");
   } else if (path.rfind("/articles/", 0) == 0 && path.size() > 10) {
     std::string_view rest = path.substr(10);
     bool similar = false;

@@ -13,6 +13,7 @@ enum class Route {
   kHealth,          // GET /health
   kStats,           // GET /stats
   kMetrics,         // GET /metrics
+  kSynonyms,        // GET /synonyms?term=
   kNotFound,
   kMethodNotAllowed,
 };

@@ -57,6 +57,7 @@ struct SearchRequest {
   bool interpret_dates = true;
   // "YYYY-MM-DD": the day those words count from; absent: today in WIB.
   std::optional<std::string> reference_date;
+  bool collapse = false;              // near-duplicates grouped under their best hit
   bool operator==(const SearchRequest&) const = default;
 };
 

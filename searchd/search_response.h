@@ -9,6 +9,13 @@
 
 namespace warta::searchd {
 
+// The other matching articles of a hit's near-duplicate group (collapse).
+struct Duplicates {
+  std::uint64_t count = 0;       // all of them
+  std::vector<std::string> ids;  // the best-ranked of them, at most kMaxDuplicateIds
+};
+inline constexpr std::size_t kMaxDuplicateIds = 100;
+
 // One result. Optional fields the article lacks are left out of the JSON.
 struct Hit {
   std::string id;
@@ -23,6 +30,7 @@ struct Hit {
   double score = 0;
   std::string title_html;  // HTML-escaped title, <mark> around matches when highlighting
   std::string snippet;     // HTML-escaped best passage of the body, likewise
+  std::optional<Duplicates> duplicates;  // collapsed searches, when the group has other matches
 };
 
 struct FacetCount {

@@ -11,7 +11,8 @@ namespace warta::schema {
 namespace {
 
 std::vector<std::string_view> all_prefixes() {
-  std::vector<std::string_view> prefixes{id_prefix(), year_prefix(), month_prefix(), day_prefix()};
+  std::vector<std::string_view> prefixes{id_prefix(),          year_prefix(),         month_prefix(),
+                                         day_prefix(),         acronym_pair_prefix(), dup_cluster_prefix()};
   for (const FieldSpec& f : fields()) {
     if (!f.text_prefix.empty()) prefixes.push_back(f.text_prefix);
     if (!f.exact_prefix.empty()) prefixes.push_back(f.exact_prefix);

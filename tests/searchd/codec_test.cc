@@ -118,6 +118,8 @@ TEST(DecodeSearchBody, BodiesToRequests) {
       {R"({"interpret_dates": false})", make([](auto& r) { r.interpret_dates = false; })},
       {R"({"reference_date": "2024-05-01"})", make([](auto& r) { r.reference_date = "2024-05-01"; })},
       {R"({"reference_date": null, "interpret_dates": null})", with_defaults()},
+      {R"({"collapse": true})", make([](auto& r) { r.collapse = true; })},
+      {R"({"collapse": false})", with_defaults()},
       // a UTF-8 byte order mark is skipped
       {"\xEF\xBB\xBF{\"limit\": 3}", make([](auto& r) { r.limit = 3; })},
   };
@@ -131,7 +133,8 @@ TEST(DecodeSearchBody, BodiesToRequests) {
 TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
   const std::string fields_known =
-      "; known: q, filters, facets, sort, offset, limit, highlight, recency, interpret_dates, reference_date";
+      "; known: q, filters, facets, sort, offset, limit, highlight, recency, interpret_dates, reference_date, "
+      "collapse";
   const std::string filters_known = "; known: source, section, author, location, lang, tag, date";
   struct Case {
     std::string body;
@@ -256,6 +259,7 @@ TEST(DecodeSearchBody, ErrorsNameThePathAndWhatWasExpected) {
        bad(R"(reference_date: expected a date YYYY-MM-DD, got "2024-02-30")")},
       {R"({"reference_date": "kemarin"})", bad(R"(reference_date: expected a date YYYY-MM-DD, got "kemarin")")},
       {R"({"reference_date": 20240501})", bad("reference_date: expected a date YYYY-MM-DD, got 20240501")},
+      {R"({"collapse": 1})", bad("collapse: expected true or false, got 1")},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(outcome_of(decode_search_body(c.body)), c.error) << c.body;
@@ -281,7 +285,7 @@ TEST(DecodeSearchBody, DeepNestingIsA400NotACrash) {
   // 64 levels are parsed (and then refused for what they say, not for depth)
   EXPECT_EQ(outcome_of(decode_search_body(nested(64, "{\"a\":", "1", "}"))),
             bad("unknown field \"a\"; known: q, filters, facets, sort, offset, limit, highlight, "
-                "recency, interpret_dates, reference_date"));
+                "recency, interpret_dates, reference_date, collapse"));
   EXPECT_EQ(outcome_of(decode_search_body(nested(65, "{\"a\":", "1", "}"))), too_deep);
   EXPECT_EQ(outcome_of(decode_search_body(R"({"filters": {"date": {"from": "2022-01-01"}}})")),
             "ok");
@@ -359,6 +363,8 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
       {"to=2022-03-30", R"({"filters": {"date": {"to": "2022-03-30"}}})"},
       {"from=&to=&source=&limit=", "{}"},
       {"recency=0.5&highlight=0", R"({"recency": 0.5, "highlight": false})"},
+      {"collapse=true", R"({"collapse": true})"},
+      {"collapse=0", R"({"collapse": false})"},
       {"recency=1e-3&highlight=true", R"({"recency": 1e-3, "highlight": true})"},
       {"interpret_dates=false&reference_date=2024-05-01",
        R"({"interpret_dates": false, "reference_date": "2024-05-01"})"},
@@ -379,7 +385,7 @@ TEST(DecodeSearchQuery, SameSearchByGetAndPostDecodesEqual) {
 TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
   const std::string params_known =
       "; known: q, source, section, author, location, lang, tag, from, to, facets, sort, offset, "
-      "limit, highlight, recency, interpret_dates, reference_date";
+      "limit, highlight, recency, interpret_dates, reference_date, collapse";
   const std::string facets_known = "; known: source, section, author, location, lang, tag, year, month";
   struct Case {
     std::string query;
@@ -428,6 +434,7 @@ TEST(DecodeSearchQuery, ErrorsNameTheParameter) {
       {"recency=abc", bad(R"(recency: expected a number >= 0, got "abc")")},
       {"recency=inf", bad(R"(recency: expected a number >= 0, got "inf")")},
       {"recency=nan", bad(R"(recency: expected a number >= 0, got "nan")")},
+      {"collapse=yes", bad(R"(collapse: expected true or false, got "yes")")},
       {"recency=1e999", bad(R"(recency: expected a number >= 0, got "1e999")")},
   };
   for (const auto& c : cases) {
