@@ -2,7 +2,7 @@
 // built by the real warta-indexer, the real warta-searchd on a free loopback
 // port (stopped by its PID), and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,7 @@ export async function startServer() {
 }
 
 export async function launchBrowser() {
+  if (!existsSync(config.chromium)) throw new Error(`no browser at ${config.chromium}: tools/setup installs Debian's chromium`);
   const { chromium } = playwright();
   // Playwright gives each launch a fresh, temporary user-data-dir.
   return chromium.launch({
