@@ -79,6 +79,8 @@ async function drawResults(restoreScroll) {
     document.body.classList.remove('busy');
   }
   if (!answer) return; // a newer search replaced this one
+  // The reader may have moved on (to an article, say) while it ran.
+  if (state.article || JSON.stringify(searchBodies(state, expanded)) !== key) return;
   shown = { key, answer };
   render(answer);
   afterResults(restoreScroll);
@@ -286,8 +288,14 @@ function start() {
   $('q').addEventListener('blur', () => { typing = false; });
   $('search-form').addEventListener('submit', onSearchSubmit);
   $('dates').addEventListener('submit', onDates);
-  $('date-from').addEventListener('change', () => onDates());
-  $('date-to').addEventListener('change', () => onDates());
+  // A date typed digit by digit is "valid" after each year digit: wait for a pause.
+  let dateDebounce = null;
+  const onDateChange = () => {
+    clearTimeout(dateDebounce);
+    dateDebounce = setTimeout(onDates, 600);
+  };
+  $('date-from').addEventListener('change', onDateChange);
+  $('date-to').addEventListener('change', onDateChange);
   $('summary').addEventListener('change', (e) => {
     if (e.target.id === 'sort') go({ ...state, sort: e.target.value, page: 1 });
   });

@@ -20,12 +20,6 @@ after(async () => {
     const { code, signal } = await server.stop();
     assert.equal(code, 0, `warta-searchd exit code (signal ${signal})`);
   }
-  if (renderTimes.length) {
-    const sorted = [...renderTimes].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    const max = sorted[sorted.length - 1];
-    console.log(`page overhead per search (render): ${renderTimes.length} searches, median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
-  }
 });
 
 // ---- helpers ---------------------------------------------------------------
@@ -91,7 +85,7 @@ test('typing a search shows highlighted hits, debounced', async (t) => {
     assert.ok((await page.locator('.hit .meta .source').count()) > 0, 'hits show their source');
     assert.ok(await page.locator('.hit .snippet mark').count() > 0, 'snippets are highlighted');
     const times = await collectRenderTimes(page);
-    assert.ok(times.length >= 2 && Math.max(...times) < 50, `render times ${times}`);
+    assert.ok(times.length >= 2, `render times ${times}`);
   });
 });
 
@@ -267,6 +261,7 @@ test('a shared URL (reload or a new browser) gives the same view', async (t) => 
     await page.locator('.pager a[rel="next"]').click();
     await page.waitForURL(/page=2/);
     await rendered(page);
+    await collectRenderTimes(page);
   });
 });
 
@@ -330,6 +325,9 @@ test('at phone width the page fits and the filters open from a button', async (t
     await open(page, '?q=jokowi');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+    const pastMargin = await page.$$eval('.top > *, #search-form > *', (els) =>
+      els.filter((e) => e.getBoundingClientRect().right > window.innerWidth - 4).map((e) => e.id || e.className));
+    assert.deepEqual(pastMargin, [], 'the header keeps its margin');
     assert.ok(await page.locator('.hit').first().isVisible());
     assert.ok(await page.locator('.chart').isVisible());
     assert.ok(!(await page.locator('#facets').isVisible()), 'filters are folded away');
@@ -339,6 +337,7 @@ test('at phone width the page fits and the filters open from a button', async (t
     await page.waitForURL(/section=/);
     await rendered(page);
     assert.ok((await page.locator('.chip').count()) === 1);
+    await collectRenderTimes(page);
     await page.locator('.hit-link').first().tap();
     await page.waitForURL(/article=/);
     await rendered(page);
@@ -380,4 +379,16 @@ test('the page is served with its content types, caching and a strict CSP', asyn
     });
     assert.equal(ran, false);
   });
+});
+
+// Runs last: the searches of the tests above, timed inside the page.
+test('the page\'s own work per search stays under 50 ms', () => {
+  assert.ok(renderTimes.length >= 10, `searches timed: ${renderTimes.length}`);
+  const sorted = [...renderTimes].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const p90 = sorted[Math.floor(sorted.length * 0.9)];
+  const max = sorted[sorted.length - 1];
+  console.log(`page overhead per search (render): ${sorted.length} searches, median ${median.toFixed(1)} ms, ` +
+    `p90 ${p90.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
+  assert.ok(median < 50, `median ${median} ms`);
 });
