@@ -68,7 +68,7 @@ export function renderHistogram(node, { facets, total, range, onSelect }) {
   const label = t('histogramLabel', { unit: t(`unit_${unit}`), first: formatPeriod(bars[0].value), last: formatPeriod(bars[bars.length - 1].value), max: formatNumber(max) });
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${HEIGHT}`, preserveAspectRatio: 'none', class: `chart${range.from || range.to ? ' has-range' : ''}`,
-    role: 'slider', tabindex: '0', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': String(bars.length - 1),
+    role: 'slider', tabindex: '0', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': String(bars.length - 1), 'aria-valuenow': '0',
   }, svg('rect', { class: 'backdrop', x: 0, y: 0, width, height: HEIGHT }), rects);
 
   // Picking: a drag (or a click, a drag of one bar) from `anchor` to `end`.
@@ -82,7 +82,10 @@ export function renderHistogram(node, { facets, total, range, onSelect }) {
     const [a, b] = anchor === null ? [-1, -1] : [Math.min(anchor, end), Math.max(anchor, end)];
     rects.forEach((r, i) => r.classList.toggle('preview', i >= a && i <= b));
     chart.classList.toggle('picking', anchor !== null);
-    if (anchor !== null) chart.setAttribute('aria-valuetext', formatPeriod(bars[end].value));
+    if (anchor !== null) {
+      chart.setAttribute('aria-valuenow', String(end));
+      chart.setAttribute('aria-valuetext', `${formatPeriod(bars[end].value)}: ${formatNumber(bars[end].count)}`);
+    }
   };
   const commit = () => {
     const a = Math.min(anchor, end);

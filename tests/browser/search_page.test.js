@@ -169,6 +169,15 @@ test('the histogram filters by a clicked month and by a dragged range', async (t
     await rendered(page);
     const in2017 = bars.filter((x) => x.value.startsWith('2017')).reduce((s, x) => s + x.count, 0);
     assert.equal(await total(page), in2017, 'date inputs filter too');
+
+    // Keys: the first arrow picks the first bar, Shift stretches, Enter filters.
+    await page.locator('.chart').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`from=${bars[0].value}-01`));
+    await rendered(page);
+    assert.equal(await total(page), bars[0].count + bars[1].count, 'the first two bars by keyboard');
     await collectRenderTimes(page);
   });
 });
