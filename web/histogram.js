@@ -140,6 +140,7 @@ export function renderHistogram(node, { facets, total, range, onSelect }) {
 
   const undated = total - sum;
   node.append(
+    el('h2', { class: 'chart-title' }, t('histogramTitle', { unit: t(`unit_${unit}`) })),
     el('div', { class: 'chart-wrap' }, chart),
     el('div', { class: 'axis' },
       el('span', {}, formatPeriod(bars[0].value)),
