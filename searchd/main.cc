@@ -1,5 +1,7 @@
 // warta-searchd: options -> executor + API + HTTP server; stops cleanly on
 // SIGTERM/SIGINT after in-flight requests are answered.
+#include <filesystem>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "searchd/executor.h"
 #include "searchd/handlers.h"
 #include "searchd/http/server.h"
+#include "searchd/static_files.h"
 
 namespace {
 
@@ -38,6 +41,17 @@ bool split_listen(const std::string& listen, std::string& host, unsigned short& 
   return true;
 }
 
+// --web-root when given, else the page installed beside the binary
+// (bin/../share/warta/web), else this build's source tree.
+std::optional<std::filesystem::path> web_root(const std::string& given) {
+  if (!given.empty()) return std::filesystem::path(given);
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return warta::searchd::find_web_root(
+      {ec ? std::filesystem::path() : exe.parent_path().parent_path() / "share" / "warta" / "web",
+       std::filesystem::path(WARTA_SOURCE_WEB_ROOT)});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,6 +64,7 @@ int main(int argc, char** argv) {
   std::size_t max_body = 1 << 20;
   std::size_t max_queue = 256;
   double time_budget = 5.0;
+  std::string web_root_dir;
   app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
@@ -66,6 +81,9 @@ int main(int argc, char** argv) {
                  "Curated acronyms (ACRONYM<TAB>long form per line, - to never expand) that override "
                  "the ones mined from the archive")
       ->type_name("FILE");
+  app.add_option("--web-root", web_root_dir,
+                 "Directory of the search page served at / (default: share/warta/web beside the binary, "
+                 "else the source tree's web/)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
@@ -93,9 +111,21 @@ int main(int argc, char** argv) {
     }
     warta::searchd::Executor executor(std::move(executor_options));
     warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
+    std::optional<warta::searchd::StaticFiles> page;
+    if (auto root = web_root(web_root_dir)) {
+      page.emplace(*root);
+      spdlog::info("serving the search page from {}", page->root().string());
+    } else {
+      spdlog::warn("no web root found (see --web-root): the search page is not served");
+    }
     boost::asio::io_context io(static_cast<int>(io_threads));
-    warta::searchd::http::HttpServer server(
-        io, server_options, [&api](auto request, auto respond) { api.handle(std::move(request), std::move(respond)); });
+    warta::searchd::http::HttpServer server(io, server_options, [&api, &page](auto request, auto respond) {
+      if (page && warta::searchd::StaticFiles::claims(request.target)) {
+        respond(page->serve(request));
+      } else {
+        api.handle(std::move(request), std::move(respond));
+      }
+    });
     server.start();
 
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
