@@ -1,6 +1,8 @@
 // Fuzz target: the query syntax of `q` (searchd/query_builder), parsed
 // against a small index of tests/testdata/articles.jsonl so that wildcards
 // expand and spelling suggestions are looked up, then matched.
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -15,10 +17,23 @@
 
 namespace {
 
-// Built once per process: in memory, so a run leaves nothing behind.
+// Built once per process in a temporary directory (the in-memory backend
+// has no spelling dictionary), removed when the process exits.
+// Never destroyed, so the exit handler can still read it.
+const std::filesystem::path& fixture_dir() {
+  static const std::filesystem::path* const dir = [] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "warta-fuzz-XXXXXX").string();
+    WARTA_FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
+    auto* path = new std::filesystem::path(pattern);
+    std::atexit([] { std::filesystem::remove_all(fixture_dir()); });
+    return path;
+  }();
+  return *dir;
+}
+
 const Xapian::Database& fixture_index() {
   static const Xapian::Database db = [] {
-    Xapian::WritableDatabase writable(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::WritableDatabase writable((fixture_dir() / "index").string(), Xapian::DB_CREATE);
     std::ifstream in(WARTA_FUZZ_ARTICLES);
     WARTA_FUZZ_CHECK(in.good());
     warta::indexer::DocumentBuilder builder;
@@ -32,7 +47,7 @@ const Xapian::Database& fixture_index() {
     }
     writable.commit();
     WARTA_FUZZ_CHECK(writable.get_doccount() > 0);
-    return Xapian::Database(writable);
+    return Xapian::Database((fixture_dir() / "index").string());
   }();
   return db;
 }
@@ -44,6 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Xapian::Database& db = fixture_index();
   searchd::SearchRequest request;
   request.q = std::string(fuzz::as_text(data, size));
+  // The codec refuses such a q before any query is built.
+  if (find_invalid_utf8(request.q)) return 0;
   // With and without filters: they wrap the text query.
   for (const bool filtered : {false, true}) {
     if (filtered) {
