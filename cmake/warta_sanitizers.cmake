@@ -10,3 +10,12 @@ if(WARTA_SANITIZE)
     target_compile_options(warta_sanitizers INTERFACE -Wno-tsan)
   endif()
 endif()
+
+# Fuzzer builds instrument every Warta library for coverage; only the fuzz
+# targets link libFuzzer's main.
+if(WARTA_BUILD_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "WARTA_BUILD_FUZZERS needs clang (libFuzzer); use the fuzz preset")
+  endif()
+  target_compile_options(warta_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -29,6 +29,9 @@ ParsedRecord parse_jsonl_record(std::string_view line) {
       result.reject_reason = "invalid JSON";
     } catch (const nlohmann::json::parse_error& e) {
       result.reject_reason = "invalid JSON at byte " + std::to_string(e.byte);
+    } catch (const nlohmann::json::out_of_range&) {
+      // The one other failure: a number beyond double's range ("1e400").
+      result.reject_reason = "invalid JSON: a number out of range";
     }
     return result;
   }

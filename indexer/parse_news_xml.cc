@@ -466,6 +466,16 @@ std::string declared_encoding(const pugi::xml_document& doc) {
   return {};
 }
 
+// XML's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*. Only such a name is
+// repeated in a reject reason, which must stay UTF-8 to be reported.
+bool is_encoding_name(std::string_view name) {
+  auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (name.empty() || name.size() > 40 || !ascii_letter(name.front())) return false;
+  return std::all_of(name.begin(), name.end(), [&](char c) {
+    return ascii_letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  });
+}
+
 void load(std::string_view xml, Loaded& out) {
   constexpr unsigned kOptions = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_declaration;
   pugi::xml_parse_result result = out.doc.load_buffer(xml.data(), xml.size(), kOptions, pugi::encoding_auto);
@@ -485,8 +495,10 @@ void load(std::string_view xml, Loaded& out) {
       out.error = "invalid UTF-8 at byte " + std::to_string(*bad + 1);
       std::string declared = declared_encoding(out.doc);
       if (!declared.empty() && declared != "utf-8" && declared != "utf8") {
-        out.error += " (declared encoding \"" + declared +
-                     "\" is not supported: use UTF-8, UTF-16, UTF-32 or ISO-8859-1)";
+        out.error += is_encoding_name(declared)
+                         ? " (declared encoding \"" + declared +
+                               "\" is not supported: use UTF-8, UTF-16, UTF-32 or ISO-8859-1)"
+                         : std::string(" (the declared encoding is not an encoding name)");
       }
     }
   }

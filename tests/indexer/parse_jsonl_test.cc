@@ -21,6 +21,10 @@ TEST(ParseJsonlRecord, RejectReasonsTable) {
        "field \"published_at\": \"2022-02-30\" is not an ISO 8601 date (YYYY-MM-DD or "
        "YYYY-MM-DDThh:mm:ss with an optional offset)"},
       {"{\"id\":\"a\",\"title\":\"\\u200b\",\"body\":\"b\"}", "field \"title\": empty after clean-up"},
+      // Regression (fuzz/corpus/parse_jsonl/wrong-types.jsonl): a number
+      // beyond double's range threw out of the parser and ended the indexer.
+      {"{\"id\":1e400,\"title\":\"t\",\"body\":\"b\"}", "invalid JSON: a number out of range"},
+      {"{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"tags\":[-1e99999]}", "invalid JSON: a number out of range"},
   };
   for (const auto& c : cases) {
     ParsedRecord r = parse_jsonl_record(c.line);

@@ -385,6 +385,14 @@ TEST(ParseNewsXml, Encodings) {
   EXPECT_EQ(only_reason(parse_nitf(cp1252, "x")),
             "invalid UTF-8 at byte 70 (declared encoding \"windows-1252\" is not supported: use UTF-8, UTF-16, "
             "UTF-32 or ISO-8859-1)");
+  // Regression (fuzz/corpus/parse_news_xml/encoding-name-not-utf8.xml): the
+  // declared name was repeated byte for byte, so the reason itself was not
+  // UTF-8 and broke the JSON summary.
+  std::string bad_name =
+      "<?xml version=\"1.0\" encoding=\"\x98tf-8\"?><nitf><head><title>Bogot\xe1</title></head>"
+      "<body><body.content><p>Isi.</p></body.content></body></nitf>";
+  EXPECT_EQ(only_reason(parse_nitf(bad_name, "x")),
+            "invalid UTF-8 at byte 31 (the declared encoding is not an encoding name)");
   std::string bad_utf8 = "<nitf><head><title>a\xc3(</title></head><body><body.content><p>b</p></body.content></body></nitf>";
   EXPECT_EQ(only_reason(parse_nitf(bad_utf8, "x")), "invalid UTF-8 at byte 21");
 }
