@@ -5,7 +5,7 @@ import { el, clear } from './dom.js';
 import { initLanguage, setLanguage, language, t, applyStaticText } from './i18n.js';
 import { parseState, stateToSearch, searchBodies, emptyState } from './state.js';
 import { runSearch, getArticle, getSimilar, ApiError } from './api.js';
-import { renderSummary, renderSuggestion, renderHits, renderPager } from './results.js';
+import { renderSummary, renderSuggestion, renderInterpreted, renderHits, renderPager } from './results.js';
 import { renderFacets, renderChips } from './facets.js';
 import { renderHistogram } from './histogram.js';
 import { renderArticle } from './article.js';
@@ -101,6 +101,7 @@ function render(answer) {
   $('error').hidden = true;
   const { main } = answer;
   renderSummary($('summary'), state, main);
+  renderInterpreted($('interpreted'), main);
   renderSuggestion($('suggestion'), state, main);
   renderChips($('chips'), state, chipHandlers);
   renderFacets($('facets'), state, answer, expanded, facetHandlers);

@@ -1,4 +1,5 @@
-// results: the summary line, "did you mean", the list of hits and the pager.
+// results: the summary line, how date words were read, "did you mean", the
+// list of hits and the pager.
 import { el, highlighted, clear } from './dom.js';
 import { t, formatNumber, formatDate } from './i18n.js';
 import { PAGE_SIZE, maxPage, stateToSearch, effectiveSort, SORTS } from './state.js';
@@ -32,6 +33,22 @@ export function renderSuggestion(node, state, response) {
   if (!response.suggestion) return;
   const target = { ...state, q: response.suggestion, page: 1, article: '' };
   node.append(t('didYouMean'), ' ', el('a', { href: `/${stateToSearch(target)}`, id: 'suggestion-link', dataset: { q: response.suggestion } }, el('em', {}, response.suggestion)));
+}
+
+// Date words of the query ("tahun 2017", "kemarin") become a date filter on
+// the server; saying how they were read keeps the search predictable.
+export function renderInterpreted(node, response) {
+  clear(node);
+  const reading = response.interpreted;
+  node.hidden = !reading || !reading.date;
+  if (node.hidden) return;
+  const { from, to } = reading.date;
+  let dates;
+  if (from && to) dates = from === to ? t('datesOn', { day: formatDate(from) }) : t('datesBetween', { from: formatDate(from), to: formatDate(to) });
+  else if (from) dates = t('datesSince', { from: formatDate(from) });
+  else dates = t('datesUntil', { to: formatDate(to) });
+  const words = reading.q ? [el('q', { class: 'interpreted-q' }, reading.q), ', '] : [];
+  node.append(t('readAs'), ' ', ...words, el('span', { class: 'interpreted-dates' }, dates));
 }
 
 function metaLine(hit) {

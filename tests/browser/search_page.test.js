@@ -316,6 +316,21 @@ test('the query help and "did you mean" work', async (t) => {
   });
 });
 
+test('date words of the query are shown as read', async (t) => {
+  await withPage(browser, t, {}, async (page) => {
+    await open(page, '?q=pemilu+tahun+2017');
+    const note = page.locator('#interpreted');
+    assert.ok(await note.isVisible(), 'the reading is shown');
+    assert.equal(await note.locator('.interpreted-q').textContent(), 'pemilu');
+    assert.match(await note.locator('.interpreted-dates').textContent(), /2017.*2017/);
+    const dates = await page.locator('.hit time').evaluateAll((ts) => ts.map((x) => x.getAttribute('datetime')));
+    assert.ok(dates.length > 0 && dates.every((d) => d.startsWith('2017')), `hits dated 2017: ${dates}`);
+
+    await open(page, '?q=pemilu');
+    assert.ok(!(await note.isVisible()), 'nothing to show without date words');
+  });
+});
+
 test('interface text follows the browser language and can be switched', async (t) => {
   await withPage(browser, t, { locale: 'id-ID' }, async (page) => {
     await open(page, '?q=banjir');
