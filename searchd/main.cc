@@ -12,6 +12,8 @@
 #include "common/index_meta.h"
 #include "common/log.h"
 #include "common/version.h"
+#include "searchd/access_control.h"
+#include "searchd/api_keys.h"
 #include "searchd/executor.h"
 #include "searchd/handlers.h"
 #include "searchd/http/server.h"
@@ -38,6 +40,31 @@ bool split_listen(const std::string& listen, std::string& host, unsigned short& 
   return true;
 }
 
+// Anyone who can reach a non-loopback address can search and read the
+// operational endpoints unless keys are on.
+void warn_if_exposed(const boost::asio::ip::tcp::endpoint& endpoint, const warta::searchd::ApiKeyStore* keys) {
+  if (keys != nullptr || endpoint.address().is_loopback()) return;
+  spdlog::warn("listening on {}, which is not a loopback address, without --api-keys: anyone who can reach it "
+               "can search, read articles, /stats and /metrics",
+               warta::searchd::http::format_endpoint(endpoint));
+}
+
+// SIGHUP re-reads the API key file; a file that cannot be used leaves the
+// keys in force unchanged.
+void watch_hangup(boost::asio::signal_set& signals, warta::searchd::ApiKeyStore* keys) {
+  signals.async_wait([&signals, keys](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    if (keys == nullptr) {
+      spdlog::info("SIGHUP: no --api-keys file to reload");
+    } else if (auto error = keys->reload()) {
+      spdlog::error("SIGHUP: keeping the {} API keys in force: {}", keys->size(), *error);
+    } else {
+      spdlog::info("SIGHUP: reloaded {} API keys from {}", keys->size(), keys->path());
+    }
+    watch_hangup(signals, keys);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,6 +77,9 @@ int main(int argc, char** argv) {
   std::size_t max_body = 1 << 20;
   std::size_t max_queue = 256;
   double time_budget = 5.0;
+  std::string api_keys_path;
+  std::size_t max_connections = 1024;
+  unsigned request_timeout = 30;
   app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
@@ -61,6 +91,14 @@ int main(int argc, char** argv) {
   app.add_option("--time-budget", time_budget,
                  "Seconds a search may spend matching; past it counts become estimates (0 = none)")
       ->check(CLI::Range(0.0, 3600.0));
+  app.add_option("--api-keys", api_keys_path,
+                 "JSON file of API keys and their roles; requests then need \"Authorization: Bearer KEY\". "
+                 "Re-read on SIGHUP");
+  app.add_option("--max-connections", max_connections, "Open connections allowed; more get 503 and are closed")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--request-timeout", request_timeout,
+                 "Seconds a connection may stay idle or take to send a request before it is closed")
+      ->check(CLI::Range(1u, 3600u));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
@@ -79,19 +117,30 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   server_options.body_limit = max_body;
+  server_options.max_connections = max_connections;
+  server_options.idle_timeout = std::chrono::seconds(request_timeout);
 
   try {
     warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget});
+    std::shared_ptr<warta::searchd::ApiKeyStore> keys;
+    if (!api_keys_path.empty()) keys = std::make_shared<warta::searchd::ApiKeyStore>(api_keys_path);
     warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
     boost::asio::io_context io(static_cast<int>(io_threads));
-    warta::searchd::http::HttpServer server(
-        io, server_options, [&api](auto request, auto respond) { api.handle(std::move(request), std::move(respond)); });
+    warta::searchd::http::RequestHandler handler = [&api](auto request, auto respond) {
+      api.handle(std::move(request), std::move(respond));
+    };
+    if (keys) handler = warta::searchd::with_access_control(keys, std::move(handler));
+    warta::searchd::http::HttpServer server(io, server_options, std::move(handler));
     server.start();
+    warn_if_exposed(server.local_endpoint(), keys.get());
 
+    boost::asio::signal_set hangup(io, SIGHUP);
+    watch_hangup(hangup, keys.get());
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
       if (ec) return;
       spdlog::info("signal {}: finishing in-flight requests, then stopping", signal);
+      hangup.cancel();  // a pending wait would keep io.run() from returning
       server.stop();
     });
 
@@ -103,6 +152,8 @@ int main(int argc, char** argv) {
     api.stop();
     spdlog::info("stopped");
     return kExitOk;
+  } catch (const warta::searchd::ApiKeyFileError& e) {
+    spdlog::error("--api-keys {}", e.what());
   } catch (const warta::IndexMismatchError& e) {
     spdlog::error("{}", e.what());
   } catch (const Xapian::Error& e) {
