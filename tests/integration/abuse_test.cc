@@ -16,6 +16,7 @@
 #include <iostream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -69,6 +70,25 @@ bool closed_by_peer(int fd) {
     if (n > 0) continue;
     return n == 0 || errno != EAGAIN;  // EAGAIN: still open, nothing to read
   }
+}
+
+// Sends `bytes` and returns the status line of the answer and how long it
+// took to arrive (not counting the server's lingering close).
+std::pair<std::string, double> status_line_after(int port, const std::string& bytes) {
+  const auto start = Clock::now();
+  int fd = connect_to(port);
+  if (fd < 0) return {"(no connection)", 0};
+  send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  std::string got;
+  char buf[4096];
+  while (got.find("\r\n") == std::string::npos) {
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+  }
+  const double took = seconds_since(start);
+  close(fd);
+  return {got.substr(0, got.find("\r\n")), took};
 }
 
 class AbuseTest : public ::testing::Test {
@@ -186,12 +206,10 @@ TEST_F(AbuseTest, OversizedHeadersGet431AndOversizedBodies413Quickly) {
   EXPECT_LT(seconds_since(start), kPromptSeconds);
 
   // A declared length over the limit is refused before the body is sent.
-  start = Clock::now();
-  reply = test::raw_exchange(port(), "POST /search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                     "Content-Length: 104857600\r\n\r\n{");
-  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 413") << reply.substr(0, 200);
-  EXPECT_NE(reply.find("payload_too_large"), std::string::npos);
-  EXPECT_LT(seconds_since(start), kPromptSeconds + 2);  // includes the lingering close
+  auto [line, took] = status_line_after(port(), "POST /search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                                "Content-Length: 104857600\r\n\r\n{");
+  EXPECT_EQ(line, "HTTP/1.1 413 Payload Too Large");
+  EXPECT_LT(took, kPromptSeconds);
 
   // A body actually sent, 2 MiB of it, and a chunked one.
   start = Clock::now();
