@@ -4,8 +4,6 @@
 #include <string>
 #include <utility>
 
-#include <spdlog/spdlog.h>
-
 #include "searchd/codec.h"
 #include "searchd/router.h"
 
@@ -83,26 +81,20 @@ std::optional<Error> authorise(const ApiKeyStore& keys, std::string_view method,
   return std::nullopt;
 }
 
-http::RequestHandler with_access_control(std::shared_ptr<const ApiKeyStore> keys, http::RequestHandler inner) {
-  return [keys = std::move(keys), inner = std::move(inner)](http::HttpRequest request,
-                                                            std::function<void(http::HttpResponse)> respond) {
-    auto refusal = authorise(*keys, request.method, request.target, request.header("authorization"));
-    if (!refusal) {
-      inner(std::move(request), std::move(respond));
-      return;
-    }
-    http::HttpResponse response;
-    response.status = error_status(refusal->code());
-    response.body = encode_error(*refusal);
-    if (refusal->code() == ErrorCode::kUnauthorized) {
-      // RFC 6750: name the scheme, and say when a key was given but is wrong.
-      const bool given = !trim(request.header("authorization")).empty();
-      response.headers.emplace_back("WWW-Authenticate",
-                                    given ? R"(Bearer realm="warta", error="invalid_token")" : R"(Bearer realm="warta")");
-    }
-    spdlog::info("{} {} {} refused: {}", request.method, request.target, response.status, refusal->what());
-    respond(std::move(response));
-  };
+std::optional<http::HttpResponse> refuse_unauthorised(const ApiKeyStore& keys, const http::HttpRequest& request) {
+  const std::string authorization = request.header("authorization");
+  auto refusal = authorise(keys, request.method, request.target, authorization);
+  if (!refusal) return std::nullopt;
+  http::HttpResponse response;
+  response.status = error_status(refusal->code());
+  response.body = encode_error(*refusal);
+  if (refusal->code() == ErrorCode::kUnauthorized) {
+    // RFC 6750: name the scheme, and say when a key was given but is wrong.
+    const bool given = !trim(authorization).empty();
+    response.headers.emplace_back("WWW-Authenticate",
+                                  given ? R"(Bearer realm="warta", error="invalid_token")" : R"(Bearer realm="warta")");
+  }
+  return response;
 }
 
 }  // namespace warta::searchd

@@ -2,7 +2,6 @@
 // checks "Authorization: Bearer KEY" against the API keys before routing.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -32,8 +31,8 @@ std::optional<std::string_view> bearer_token(std::string_view authorization);
 std::optional<Error> authorise(const ApiKeyStore& keys, std::string_view method, std::string_view target,
                                std::string_view authorization);
 
-// Wraps `inner` so that every request is authorised first; refusals are
-// answered here (with WWW-Authenticate on 401) and never reach `inner`.
-http::RequestHandler with_access_control(std::shared_ptr<const ApiKeyStore> keys, http::RequestHandler inner);
+// The answer to give `request` when `keys` do not let it through: the error
+// JSON with 401 (and WWW-Authenticate) or 403; nullopt when it may go on.
+std::optional<http::HttpResponse> refuse_unauthorised(const ApiKeyStore& keys, const http::HttpRequest& request);
 
 }  // namespace warta::searchd

@@ -12,7 +12,6 @@
 #include "common/index_meta.h"
 #include "common/log.h"
 #include "common/version.h"
-#include "searchd/access_control.h"
 #include "searchd/api_keys.h"
 #include "searchd/executor.h"
 #include "searchd/handlers.h"
@@ -124,13 +123,10 @@ int main(int argc, char** argv) {
     warta::searchd::Executor executor(warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget});
     std::shared_ptr<warta::searchd::ApiKeyStore> keys;
     if (!api_keys_path.empty()) keys = std::make_shared<warta::searchd::ApiKeyStore>(api_keys_path);
-    warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
+    warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue, keys});
     boost::asio::io_context io(static_cast<int>(io_threads));
-    warta::searchd::http::RequestHandler handler = [&api](auto request, auto respond) {
-      api.handle(std::move(request), std::move(respond));
-    };
-    if (keys) handler = warta::searchd::with_access_control(keys, std::move(handler));
-    warta::searchd::http::HttpServer server(io, server_options, std::move(handler));
+    warta::searchd::http::HttpServer server(
+        io, server_options, [&api](auto request, auto respond) { api.handle(std::move(request), std::move(respond)); });
     server.start();
     warn_if_exposed(server.local_endpoint(), keys.get());
 

@@ -87,6 +87,12 @@ TEST_F(ApiKeysTest, KeysDecideWhoMayDoWhatAndHealthStaysOpen) {
   EXPECT_EQ(status_of(port, "POST", "/search", kAdminKey), 200);
   EXPECT_EQ(status_of(port, "GET", "/stats", kAdminKey), 200);
   EXPECT_EQ(status_of(port, "GET", "/metrics", kAdminKey), 200);
+
+  // Refusals are counted like any answer, so that an operator sees guessing.
+  std::string metrics =
+      test::http_request(port, "GET", "/metrics", "", {"Authorization: Bearer " + kAdminKey}).body;
+  EXPECT_NE(metrics.find(R"(warta_requests_total{route="search",status="401"} 2)"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find(R"(warta_requests_total{route="stats",status="403"} 1)"), std::string::npos) << metrics;
   EXPECT_EQ(server.stop(), 0);
 }
 
