@@ -189,6 +189,37 @@ TEST_F(AbuseTest, SlowClientsDoNotStarveOthersAndAreClosedAtTheRequestTimeout) {
   EXPECT_LT(normal_search(), kPromptSeconds);
 }
 
+// More slow clients than --max-connections: the one waiting longest gives
+// up its slot to a newcomer, so normal clients are not locked out until
+// the slow ones time out.
+TEST_F(AbuseTest, SlowClientsBeyondTheConnectionCapDoNotLockOthersOut) {
+  constexpr int kCap = 50;
+  constexpr int kSlow = 80;
+  test::SearchdProcess capped(kSearchd, *dir_, dir_->file("db"),
+                              {"--max-connections", std::to_string(kCap), "--request-timeout", "60"});
+  std::vector<int> fds;
+  for (int i = 0; i < kSlow; ++i) {
+    int fd = connect_to(capped.port());
+    ASSERT_GE(fd, 0);
+    const std::string start = "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    send(fd, start.data(), start.size(), MSG_NOSIGNAL);
+    fds.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));  // past the reclaim wait
+  double slowest = 0;
+  int ok = 0;
+  for (int i = 0; i < 20; ++i) {
+    const auto start = Clock::now();
+    auto reply = test::http_request(capped.port(), "POST", "/search", R"({"q": "polisi", "facets": ["source"]})");
+    slowest = std::max(slowest, seconds_since(start));
+    if (reply.status == 200) ++ok;
+  }
+  EXPECT_EQ(ok, 20);
+  EXPECT_LT(slowest, kPromptSeconds);
+  for (int fd : fds) close(fd);
+  EXPECT_EQ(capped.stop(), 0);
+}
+
 TEST_F(AbuseTest, OversizedHeadersGet431AndOversizedBodies413Quickly) {
   auto start = Clock::now();
   std::string reply = test::raw_exchange(
