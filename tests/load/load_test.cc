@@ -160,7 +160,17 @@ TEST(SearchdLoad, MixedQueriesWhileIndexingGiveNo5xxNoFailedConnectionsAndFlatMe
   ASSERT_GT(rss_warm, 0);
   EXPECT_LE(static_cast<double>(rss_end), kMaxRssGrowth * static_cast<double>(rss_warm))
       << "searchd grew from " << rss_warm << " KiB to " << rss_end << " KiB";
-  EXPECT_EQ(server.stop(), 0);
+  const int exit_code = server.stop();
+  EXPECT_EQ(exit_code, 0);
+  if (HasFailure()) {
+    // The server's own words, without the access log.
+    std::istringstream log(server.log());
+    std::string tail;
+    for (std::string line; std::getline(log, line);) {
+      if (line.find(" hits=") == std::string::npos) tail += line + "\n";
+    }
+    ADD_FAILURE() << "searchd exit " << exit_code << ", log:\n" << tail.substr(tail.size() > 4000 ? tail.size() - 4000 : 0);
+  }
 }
 
 }  // namespace
