@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/error.h"
+#include "searchd/access_control.h"
 #include "searchd/codec.h"
 #include "searchd/date_interpretation.h"
 #include "searchd/router.h"
@@ -63,6 +64,12 @@ void Api::handle(HttpRequest request, std::function<void(HttpResponse)> respond)
     respond(std::move(response));
   };
 
+  if (options_.keys) {
+    if (auto refusal = refuse_unauthorised(*options_.keys, request)) {
+      finish(std::move(*refusal), 0);
+      return;
+    }
+  }
   if (match.route == Route::kNotFound) {
     finish(error_response(Error(ErrorCode::kNotFound, "no such endpoint: " + request.target)), 0);
     return;

@@ -8,6 +8,7 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "searchd/api_keys.h"
 #include "searchd/executor.h"
 #include "searchd/http/http_message.h"
 #include "searchd/metrics.h"
@@ -17,6 +18,7 @@ namespace warta::searchd {
 struct ApiOptions {
   unsigned threads = 2;         // worker threads running searches
   std::size_t max_queue = 256;  // searches waiting or running; more get 503
+  std::shared_ptr<const ApiKeyStore> keys;  // null: no API keys, every route open
 };
 
 class Api {
@@ -26,8 +28,9 @@ class Api {
   Api(const Api&) = delete;
   Api& operator=(const Api&) = delete;
 
-  // The transport's RequestHandler: answers 404/405 at once, everything
-  // else on the worker pool (503 with Retry-After when the queue is full).
+  // The transport's RequestHandler: answers 401/403 (when keys are on) and
+  // 404/405 at once, everything else on the worker pool (503 with
+  // Retry-After when the queue is full).
   void handle(http::HttpRequest request, std::function<void(http::HttpResponse)> respond);
 
   // Waits for the queued work to finish; no new work is accepted after.

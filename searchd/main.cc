@@ -14,6 +14,7 @@
 #include "common/index_meta.h"
 #include "common/log.h"
 #include "common/version.h"
+#include "searchd/api_keys.h"
 #include "searchd/executor.h"
 #include "searchd/handlers.h"
 #include "searchd/http/server.h"
@@ -52,6 +53,31 @@ std::optional<std::filesystem::path> web_root(const std::string& given) {
        std::filesystem::path(WARTA_SOURCE_WEB_ROOT)});
 }
 
+// Anyone who can reach a non-loopback address can search and read the
+// operational endpoints unless keys are on.
+void warn_if_exposed(const boost::asio::ip::tcp::endpoint& endpoint, const warta::searchd::ApiKeyStore* keys) {
+  if (keys != nullptr || endpoint.address().is_loopback()) return;
+  spdlog::warn("listening on {}, which is not a loopback address, without --api-keys: anyone who can reach it "
+               "can search, read articles, /stats and /metrics",
+               warta::searchd::http::format_endpoint(endpoint));
+}
+
+// SIGHUP re-reads the API key file; a file that cannot be used leaves the
+// keys in force unchanged.
+void watch_hangup(boost::asio::signal_set& signals, warta::searchd::ApiKeyStore* keys) {
+  signals.async_wait([&signals, keys](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    if (keys == nullptr) {
+      spdlog::info("SIGHUP: no --api-keys file to reload");
+    } else if (auto error = keys->reload()) {
+      spdlog::error("SIGHUP: keeping the {} API keys in force: {}", keys->size(), *error);
+    } else {
+      spdlog::info("SIGHUP: reloaded {} API keys from {}", keys->size(), keys->path());
+    }
+    watch_hangup(signals, keys);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,6 +91,9 @@ int main(int argc, char** argv) {
   std::size_t max_queue = 256;
   double time_budget = 5.0;
   std::string web_root_dir;
+  std::string api_keys_path;
+  std::size_t max_connections = 1024;
+  unsigned request_timeout = 30;
   app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
@@ -84,6 +113,14 @@ int main(int argc, char** argv) {
   app.add_option("--web-root", web_root_dir,
                  "Directory of the search page served at / (default: share/warta/web beside the binary, "
                  "else the source tree's web/)");
+  app.add_option("--api-keys", api_keys_path,
+                 "JSON file of API keys and their roles; requests then need \"Authorization: Bearer KEY\". "
+                 "Re-read on SIGHUP");
+  app.add_option("--max-connections", max_connections, "Open connections allowed; more get 503 and are closed")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  app.add_option("--request-timeout", request_timeout,
+                 "Seconds a connection may stay idle or take to send a request before it is closed")
+      ->check(CLI::Range(1u, 3600u));
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(warta::kLogLevels), std::end(warta::kLogLevels))));
   app.set_version_flag("--version", "warta-searchd " + std::string(warta::version()));
@@ -102,6 +139,8 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   server_options.body_limit = max_body;
+  server_options.max_connections = max_connections;
+  server_options.idle_timeout = std::chrono::seconds(request_timeout);
 
   try {
     warta::searchd::ExecutorOptions executor_options{dbs, std::chrono::milliseconds(200), time_budget, {}};
@@ -110,7 +149,9 @@ int main(int argc, char** argv) {
       spdlog::info("{}: {} curated acronyms", acronyms_file, executor_options.curated_acronyms.size());
     }
     warta::searchd::Executor executor(std::move(executor_options));
-    warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue});
+    std::shared_ptr<warta::searchd::ApiKeyStore> keys;
+    if (!api_keys_path.empty()) keys = std::make_shared<warta::searchd::ApiKeyStore>(api_keys_path);
+    warta::searchd::Api api(executor, warta::searchd::ApiOptions{threads, max_queue, keys});
     std::optional<warta::searchd::StaticFiles> page;
     if (auto root = web_root(web_root_dir)) {
       page.emplace(*root);
@@ -127,11 +168,15 @@ int main(int argc, char** argv) {
       }
     });
     server.start();
+    warn_if_exposed(server.local_endpoint(), keys.get());
 
+    boost::asio::signal_set hangup(io, SIGHUP);
+    watch_hangup(hangup, keys.get());
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
       if (ec) return;
       spdlog::info("signal {}: finishing in-flight requests, then stopping", signal);
+      hangup.cancel();  // a pending wait would keep io.run() from returning
       server.stop();
     });
 
@@ -143,6 +188,8 @@ int main(int argc, char** argv) {
     api.stop();
     spdlog::info("stopped");
     return kExitOk;
+  } catch (const warta::searchd::ApiKeyFileError& e) {
+    spdlog::error("--api-keys {}", e.what());
   } catch (const warta::IndexMismatchError& e) {
     spdlog::error("{}", e.what());
   } catch (const Xapian::Error& e) {

@@ -47,6 +47,12 @@ std::optional<std::string> spelling_suggestion(const std::string& q, const Xapia
   return suggestion;
 }
 
+// Every article. Not Xapian::Query::MatchAll: that is one static object
+// whose reference count is not atomic, and copying it from several worker
+// threads at once corrupted the count (searchd crashed under load). A fresh
+// query shares nothing between threads.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 // "2022-03-01" -> "20220301", the kDay value format.
 std::string day_value(const std::string& date) { return day_key(*parse_iso_date(date)); }
 
@@ -67,7 +73,7 @@ Xapian::Query date_query(const DateRange& range) {
   }
   if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, day_value(*range.from));
   if (range.to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, day_value(*range.to));
-  return Xapian::Query::MatchAll;
+  return match_all();
 }
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -95,7 +101,7 @@ unsigned query_parser_flags() {
 
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const AcronymTable* acronyms) {
   BuiltQuery built;
-  Xapian::Query text = Xapian::Query::MatchAll;
+  Xapian::Query text = match_all();
   if (request.q.size() > kMaxQueryBytes) {
     throw Error(ErrorCode::kBadRequest, "q: longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   }
@@ -118,7 +124,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
       throw Error(ErrorCode::kBadRequest, "q: cannot parse the query: " + e.get_msg());
     }
     built.has_words = !text.empty();
-    if (text.empty()) text = Xapian::Query::MatchAll;
+    if (text.empty()) text = match_all();
   }
 
   built.query = apply_filters(text, request);

@@ -22,6 +22,11 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};      // keep-alive idle, and time to send a request
   std::chrono::seconds write_timeout{30};     // time for the client to take a response
   std::size_t max_connections = 1024;         // more get 503 overloaded and are closed
+  // At max_connections, the connection that has waited longest for its
+  // request (an idle keep-alive or a slow sender), if it has waited at least
+  // this long, is closed to admit the new one: slow clients cannot hold
+  // every slot until their timeout.
+  std::chrono::milliseconds reclaim_after{1000};
 };
 
 class Listener;

@@ -120,9 +120,38 @@ std::string remote_of(const tcp::socket& socket) {
 // ---- ServerState -----------------------------------------------------------
 
 ServerState::Admission ServerState::admit(const std::shared_ptr<Session>& session) {
+  std::vector<std::weak_ptr<Session>> live;
+  {
+    const std::lock_guard lock(mutex_);
+    if (stopping_.load(std::memory_order_relaxed)) return Admission::kStopping;
+    if (sessions_.size() < options_.max_connections) {
+      sessions_.emplace(session.get(), session);
+      return Admission::kAdmitted;
+    }
+    live.reserve(sessions_.size());
+    for (const auto& [key, weak] : sessions_) live.push_back(weak);
+  }
+  // Chosen outside the lock: the last reference to a session may be dropped
+  // here, and its destructor takes the lock.
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  const auto min_wait =
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(options_.reclaim_after).count();
+  std::shared_ptr<Session> victim;
+  std::int64_t oldest = 0;
+  for (const auto& weak : live) {
+    auto candidate = weak.lock();
+    if (!candidate) continue;
+    const std::int64_t since = candidate->waiting_since();
+    if (since == 0 || now - since < min_wait) continue;
+    if (!victim || since < oldest) {
+      victim = std::move(candidate);
+      oldest = since;
+    }
+  }
+  if (!victim) return Admission::kFull;
+  victim->evict();
   const std::lock_guard lock(mutex_);
   if (stopping_.load(std::memory_order_relaxed)) return Admission::kStopping;
-  if (sessions_.size() >= options_.max_connections) return Admission::kFull;
   sessions_.emplace(session.get(), session);
   return Admission::kAdmitted;
 }
@@ -226,6 +255,17 @@ void Session::stop() {
   });
 }
 
+void Session::evict() {
+  waiting_since_.store(0, std::memory_order_relaxed);  // never chosen twice
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->guarded("evict", [&] {
+      if (self->phase_ != Phase::kReading) return;  // answering: let it finish
+      spdlog::debug("http {}: closed to make room for a new connection", self->remote_);
+      self->close_now();
+    });
+  });
+}
+
 template <class F>
 void Session::guarded(const char* what, F&& f) noexcept {
   // Nothing may escape into Asio: a throwing completion handler would unwind
@@ -250,6 +290,7 @@ void Session::do_read_header() {
   }
   const ServerOptions& options = state_->options();
   phase_ = Phase::kReading;
+  waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
   // A fresh parser per request: Beast parsers are single-use.
   parser_.emplace();
   parser_->body_limit(options.body_limit);
@@ -328,6 +369,7 @@ void Session::on_read_error(beast::error_code ec) {
 
 void Session::handle_request() {
   phase_ = Phase::kHandling;
+  waiting_since_.store(0, std::memory_order_relaxed);
   auto& message = parser_->get();
   version_ = message.version() == 10 ? 10 : 11;
   keep_alive_ = message.keep_alive();
@@ -376,6 +418,7 @@ void Session::write_error(ErrorCode code, const std::string& message) {
 void Session::write_response(HttpResponse response) {
   if (phase_ == Phase::kClosing) return;  // the connection is already gone
   phase_ = Phase::kWriting;
+  waiting_since_.store(0, std::memory_order_relaxed);
   if (state_->stopping()) keep_alive_ = false;
   if (response.status < 200 || response.status > 599) {
     spdlog::error("http {}: handler gave invalid status {}", remote_, response.status);
@@ -461,6 +504,7 @@ void Session::do_linger_read() {
 
 void Session::close_now() noexcept {
   phase_ = Phase::kClosing;
+  waiting_since_.store(0, std::memory_order_relaxed);
   stream_.close();
 }
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -43,7 +44,8 @@ class ServerState {
   bool stopping() const { return stopping_.load(std::memory_order_acquire); }
 
   // Registers `session` as live unless the server is stopping or already has
-  // max_connections live sessions.
+  // max_connections live sessions and none of them may be reclaimed (see
+  // ServerOptions::reclaim_after).
   Admission admit(const std::shared_ptr<Session>& session);
 
   // Forgets a session; called from its destructor. Unknown sessions are ignored.
@@ -84,6 +86,14 @@ class Session : public std::enable_shared_from_this<Session> {
   // lets the current request finish and closes after its response.
   void stop();
 
+  // Closes the connection if it is still waiting for (or reading) a request;
+  // one already being answered is left alone. Makes room at the connection cap.
+  void evict();
+
+  // When the connection began waiting for its current request (steady_clock
+  // ticks), or 0 while it has none to wait for. Thread-safe.
+  std::int64_t waiting_since() const { return waiting_since_.load(std::memory_order_relaxed); }
+
  private:
   class PendingResponse;
   enum class Phase { kReading, kHandling, kWriting, kClosing };
@@ -116,6 +126,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = true;  // what the request asked for
   bool head_ = false;       // answer without a body
   bool linger_ = false;     // request bytes may be unread: drain before close
+  std::atomic<std::int64_t> waiting_since_{0};  // see waiting_since()
 };
 
 }  // namespace warta::searchd::http

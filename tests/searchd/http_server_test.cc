@@ -566,6 +566,53 @@ TEST_F(HttpServerTest, ConnectionsOverTheLimitGet503) {
   EXPECT_EQ(first.read_reply().body, "GET /echo?n=2\n");
 }
 
+// Slow senders at the cap: the one waiting longest makes room, so a new
+// client is served instead of getting 503 until the slow ones time out.
+TEST_F(HttpServerTest, AtTheCapTheLongestWaitingConnectionMakesRoom) {
+  ServerOptions options;
+  options.max_connections = 3;
+  options.reclaim_after = 200ms;
+  start_server(options);
+  std::vector<std::unique_ptr<Client>> slow;
+  for (int i = 0; i < 3; ++i) {
+    slow.push_back(std::make_unique<Client>(port_));
+    ASSERT_TRUE(slow.back()->send("GET /echo HTTP/1.1\r\nHost: x\r\n"));  // never finished
+    std::this_thread::sleep_for(50ms);
+  }
+  // Too soon: none has waited reclaim_after yet.
+  Client early(port_);
+  early.send(get("/echo"));
+  EXPECT_EQ(early.read_reply().status, 503);
+
+  std::this_thread::sleep_for(300ms);
+  Client newcomer(port_);
+  ASSERT_TRUE(newcomer.send(get("/echo?n=new")));
+  const Reply reply = newcomer.read_reply();
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "GET /echo?n=new\n");
+  // The oldest slow sender was the one closed; the others are still open.
+  EXPECT_TRUE(slow[0]->closed_within(2s));
+  EXPECT_FALSE(slow[2]->closed_within(100ms));
+}
+
+// A connection that is being answered is never closed to make room.
+TEST_F(HttpServerTest, AtTheCapARequestInFlightIsNotReclaimed) {
+  ServerOptions options;
+  options.max_connections = 1;
+  options.reclaim_after = 10ms;
+  start_server(options);
+  Client busy(port_);
+  ASSERT_TRUE(busy.send(get("/delayed")));
+  ASSERT_TRUE(wait_delayed_started(1));  // in the handler, kHandlerDelay long
+  std::this_thread::sleep_for(50ms);
+  Client other(port_);
+  other.send(get("/echo"));
+  EXPECT_EQ(other.read_reply().status, 503);
+  const Reply delayed = busy.read_reply();
+  EXPECT_TRUE(delayed.ok);
+  EXPECT_EQ(delayed.status, 200);
+}
+
 TEST(HttpServerStartTest, ReportsPickedPortAndFailsOnATakenOne) {
   boost::asio::io_context io;
   const RequestHandler handler = [](HttpRequest, std::function<void(HttpResponse)> respond) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "common/error.h"
 
 namespace warta::searchd {
@@ -83,6 +86,30 @@ TEST(BuildQuery, UnparsableQueriesAreBadRequestsNamingQ) {
     EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
     EXPECT_EQ(std::string(e.what()).rfind("q: ", 0), 0u);
   }
+}
+
+// Regression: every browse copied the static Xapian::Query::MatchAll, whose
+// reference count is not atomic; searches on several worker threads at once
+// corrupted it and searchd crashed under load. (ThreadSanitizer reports the
+// race at once; without it the crash comes by chance.)
+TEST(BuildQuery, ManyThreadsBuildingAtOnceShareNoQuery) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([] {
+      Xapian::Database empty;
+      SearchRequest browse;
+      SearchRequest stop_words = with_q("yang");
+      std::vector<Xapian::Query> kept;
+      for (int i = 0; i < 5000; ++i) {
+        kept.push_back(build_query(browse, empty).query);
+        kept.push_back(build_query(stop_words, empty).query);
+        if (kept.size() > 64) kept.clear();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(Xapian::Query::MatchAll.get_description(), "Query(<alldocuments>)");
+  EXPECT_EQ(describe(SearchRequest{}), "Query(<alldocuments>)");
 }
 
 }  // namespace

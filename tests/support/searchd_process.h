@@ -25,6 +25,7 @@ class SearchdProcess {
   // SIGTERM, then waits; returns the exit code (-signal when killed).
   int stop();
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // -1 once stopped
   std::string log() const;
 
  private:
