@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   std::size_t max_connections = 1024;
   unsigned request_timeout = 30;
   app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
-  app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free port)");
+  app.add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080, this machine only; port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
   app.add_option("--io-threads", io_threads, "Threads doing network I/O")->check(CLI::Range(1u, 64u));
   app.add_option("--max-body-bytes", max_body, "Largest request body accepted (413 beyond)")
