@@ -108,6 +108,11 @@ void remove_abandoned_creations(const std::string& path) {
 void create_index_atomically(const std::string& path) {
   std::error_code ec;
   if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) return;
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::exists(parent, ec)) {
+    fs::create_directories(parent, ec);
+    if (ec) throw std::runtime_error("cannot create index " + path + ": cannot create " + parent.string() + ": " + ec.message());
+  }
   remove_abandoned_creations(path);
   std::string temp = path + ".warta-create-" + std::to_string(::getpid());
   try {

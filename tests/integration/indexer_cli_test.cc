@@ -480,6 +480,9 @@ TEST(IndexerCli, CreatesTheIndexInOneStep) {
   EXPECT_FALSE(std::filesystem::exists(dir.file("db.warta-create-999999999")));
   EXPECT_EQ(open_index_for_reading(dir.file("db")).get_doccount(), 20u);
 
+  ASSERT_EQ(index({"--db", dir.file("new/parents/db"), kFixture}).exit_code, 0) << "missing parents are made";
+  EXPECT_EQ(open_index_for_reading(dir.file("new/parents/db")).get_doccount(), 20u);
+
   std::filesystem::create_directories(dir.file("empty"));
   ASSERT_EQ(index({"--db", dir.file("empty"), kFixture}).exit_code, 0);
   EXPECT_EQ(open_index_for_reading(dir.file("empty")).get_doccount(), 20u);
