@@ -3,6 +3,7 @@
 #include "indexer/writer.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -132,6 +133,33 @@ void create_index_atomically(const std::string& path) {
   }
 }
 
+// Xapian 1.4 can abort the process when a commit runs out of disk space
+// (an exception escapes while another unwinds), so a commit is only
+// started with room to spare, and a full disk fails with a message instead.
+constexpr std::uint64_t kMinFreeBytes = 64ull << 20;
+
+std::uint64_t bytes_in(const fs::path& dir) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+// Throws when the file system of `where` has less than `needed` bytes free.
+void require_free_space(const std::string& index, const std::string& where, std::uint64_t needed) {
+  struct statvfs st {};
+  if (::statvfs(where.c_str(), &st) != 0) return;  // cannot tell: let the write say
+  std::uint64_t free_bytes = st.f_bavail * st.f_frsize;
+  if (free_bytes >= needed) return;
+  throw std::runtime_error("cannot write index " + index + ": " + std::strerror(ENOSPC) + " (" +
+                           std::to_string(free_bytes >> 20) + " MiB free in " + where + ", " +
+                           std::to_string((needed + (1 << 20) - 1) >> 20) +
+                           " MiB needed); the index keeps its last commit");
+}
+
 void remove_leftover(const std::string& dir) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
@@ -222,6 +250,7 @@ void IndexWriter::open_segment(Lane& lane) {
 
 void IndexWriter::close_segment(Lane& lane) {
   if (!lane.db) return;
+  require_free_space(options_.db_path, staging_dir_, kMinFreeBytes);
   lane.db->commit();
   lane.db->close();
   lane.db.reset();
@@ -278,14 +307,42 @@ void IndexWriter::put(unsigned lane_index, const std::string& id, Xapian::Docume
     if (++since_commit_ >= options_.commit_every) commit_incremental();
     return;
   }
-  if (!lane.db) open_segment(lane);
-  if (lane.in_open_segment.insert(id).second) {
-    lane.db->add_document(doc);
-  } else {
-    // A repeated id replaces the earlier record: the last one wins.
-    lane.db->replace_document(schema::id_term(id), doc);
+  try {
+    if (!lane.db) open_segment(lane);
+    if (lane.in_open_segment.insert(id).second) {
+      lane.db->add_document(doc);
+    } else {
+      // A repeated id replaces the earlier record: the last one wins.
+      lane.db->replace_document(schema::id_term(id), doc);
+    }
+    if (++lane.in_segment >= options_.flush_every) close_segment(lane);
+  } catch (const Xapian::Error&) {
+    explain_segment_failure();
+    throw;
   }
-  if (++lane.in_segment >= options_.flush_every) close_segment(lane);
+}
+
+// A segment opened with DB_DANGEROUS cannot roll back, so when a write
+// fails Xapian reports "cancel() not supported" instead of the cause. The
+// usual cause is a full disk; a small write beside the segments tells.
+void IndexWriter::explain_segment_failure() const {
+  std::string probe = staging_dir_ + "/write-probe";
+  int err = 0;
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    err = errno;
+  } else {
+    static const std::string block(1 << 16, '\0');
+    if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size())) err = errno != 0 ? errno : EIO;
+    if (::fsync(fd) != 0 && err == 0) err = errno;
+    ::close(fd);
+  }
+  std::error_code ec;
+  fs::remove(probe, ec);
+  if (err != 0) {
+    throw std::runtime_error("cannot write index " + options_.db_path + ": " + std::strerror(err) + " (in " +
+                             staging_dir_ + "); the index keeps its last commit");
+  }
 }
 
 Xapian::doccount IndexWriter::remove_by_term(const std::string& term) {
@@ -306,6 +363,7 @@ void IndexWriter::apply_final_metadata(Xapian::WritableDatabase& db) {
 }
 
 void IndexWriter::commit_incremental() {
+  require_free_space(options_.db_path, options_.db_path, kMinFreeBytes);
   mark_commit(*db_);
   since_commit_ = 0;
 }
@@ -338,6 +396,8 @@ Xapian::doccount IndexWriter::finish() {
 
   const std::string& path = options_.db_path;
   std::string new_dir = path + ".warta-new";
+  // The merged index is no larger than its segments.
+  require_free_space(path, staging_dir_, bytes_in(staging_dir_) + kMinFreeBytes);
   auto start = std::chrono::steady_clock::now();
   // Many segments are merged in several passes, a few at a time; FULLER
   // packs the merged tables tightly since the index is read far more than written.

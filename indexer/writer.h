@@ -78,6 +78,7 @@ class IndexWriter {
   void open_bulk_lanes();
   void open_segment(Lane& lane);
   void close_segment(Lane& lane);
+  void explain_segment_failure() const;
   static void drop_superseded_copies(const std::vector<std::string>& segments);
   void commit_incremental();
   void apply_final_metadata(Xapian::WritableDatabase& db);

@@ -468,6 +468,56 @@ TEST(IndexerCli, AFileThatFailedIsReadAgain) {
   EXPECT_EQ(json_summary_of(index(run))["unchanged_files"], 1);
 }
 
+// Runs the indexer on a disk that fills up after `bytes` bytes written.
+test::ProcessResult index_on_a_disk_of(long long bytes, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"/usr/bin/env", "LD_PRELOAD=" + std::string(WARTA_DISK_FULL_PRELOAD),
+                                "WARTA_TEST_DISK_BYTES=" + std::to_string(bytes),
+                                // the library is not built with the sanitizer a test build may use
+                                "ASAN_OPTIONS=verify_asan_link_order=0", kIndexer};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv);
+}
+
+// A full disk stops the run with a clear message and leaves an index that
+// opens at its last commit; once there is room, a re-run completes it.
+TEST(IndexerCli, AFullDiskFailsCleanlyAtTheLastCommit) {
+  TempDir dir;
+  auto lines = gz_lines(kSample);
+  std::string first_part, all;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i < lines.size() / 4) first_part += lines[i] + "\n";
+    all += lines[i] + "\n";
+  }
+  test::write_file(dir.file("first.jsonl"), first_part);
+  test::write_file(dir.file("all.jsonl"), all);
+  ASSERT_EQ(index({"--db", dir.file("reference"), dir.file("all.jsonl")}).exit_code, 0);
+  auto reference = snapshot(dir.file("reference"));
+
+  // A new index (segments, then the merge) and an update (commits as it goes).
+  for (bool update : {false, true}) {
+    std::string db = dir.file(update ? "updated" : "new");
+    Xapian::doccount before = 0;
+    if (update) {
+      ASSERT_EQ(index({"--db", db, dir.file("first.jsonl")}).exit_code, 0);
+      before = open_index_for_reading(db).get_doccount();
+    }
+    auto full = index_on_a_disk_of((64ll << 20) + 2'000'000, {"--db", db, "--commit-every", "50", "--threads", "1",
+                                               dir.file("all.jsonl")});
+    EXPECT_EQ(full.exit_code, 1) << full.err;
+    EXPECT_NE(full.err.find("No space left on device"), std::string::npos) << full.err;
+    EXPECT_NE(full.err.find(db), std::string::npos) << "the message names the index: " << full.err;
+    if (std::filesystem::exists(db)) {
+      Xapian::Database after = open_index_for_reading(db);
+      EXPECT_GE(after.get_doccount(), before);
+      EXPECT_LT(after.get_doccount(), reference.size()) << "the disk filled before the end";
+    }
+    auto rerun = index({"--db", db, dir.file("all.jsonl")});
+    ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+    EXPECT_EQ(snapshot(db), reference);
+    EXPECT_EQ(run_process({"/usr/bin/xapian-check", db}).exit_code, 0);
+  }
+}
+
 // A new index appears in one rename: a run's leftover half-made index from
 // a dead process is cleared, and a directory holding other files is refused
 // and left as it was.
@@ -573,6 +623,8 @@ TEST(IndexerCli, KilledRunsRerunToTheSameIndex) {
       {"at start", false, [](const std::string&) { return true; }},
       {"after 1 segment", false,
        [](const std::string& db) { return count_entries(db + ".warta-staging") >= 2; }},
+      {"after 3 segments", false,
+       [](const std::string& db) { return count_entries(db + ".warta-staging") >= 4; }},
       {"after 6 segments", false,
        [](const std::string& db) { return count_entries(db + ".warta-staging") >= 7; }},
       {"after 12 segments", false,
@@ -585,6 +637,8 @@ TEST(IndexerCli, KilledRunsRerunToTheSameIndex) {
        [&](const std::string& db) { return doccount_or_zero(db) >= first + 300; }},
       {"update, 500 in", true,
        [&](const std::string& db) { return doccount_or_zero(db) >= first + 500; }},
+      {"update, 600 in", true,
+       [&](const std::string& db) { return doccount_or_zero(db) >= first + 600; }},
   };
   int killed = 0;
   int i = 0;
