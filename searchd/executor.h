@@ -13,6 +13,7 @@
 
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
+#include "searchd/shard_set.h"
 
 namespace warta::searchd {
 
@@ -20,6 +21,9 @@ struct ExecutorOptions {
   std::vector<std::string> db_paths;                    // shards searched as one
   std::chrono::milliseconds reopen_interval{200};        // how stale a search may be
   double time_limit_seconds = 5.0;                       // matcher budget per search
+  // Local and remote shards with their failure policy; when it lists no
+  // shards, db_paths are its local shards.
+  ShardSetOptions shards;
 };
 
 struct IndexStats {
@@ -31,12 +35,14 @@ struct IndexStats {
 
 class Executor {
  public:
-  // Opens every path once to check it (schema version, existence); throws
-  // warta::IndexMismatchError or Xapian::DatabaseOpeningError naming it.
+  // Opens every local shard once to check it (schema version, existence);
+  // throws warta::IndexMismatchError or Xapian::DatabaseOpeningError naming
+  // it. A remote shard that does not answer is only logged: it may come later.
   explicit Executor(ExecutorOptions options);
 
   // All methods are safe to call from many threads at once; each thread
-  // works on its own Database. They throw warta::Error for bad requests.
+  // works on its own Database. They throw warta::Error for bad requests, and
+  // kUnavailable (503) when a shard is down under ShardFailurePolicy::kFail.
   SearchResponse search(const SearchRequest& request);
   // The stored article as canonical JSON, or nullopt.
   std::optional<std::string> article(const std::string& id);

@@ -39,6 +39,9 @@ struct SearchResponse {
   // In the order requested: field -> values (by count; year/month by time).
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;
   std::optional<std::string> suggestion;
+  // Shards that were down (only under --on-shard-failure partial): the
+  // answer covers the others, and says "partial": true.
+  std::vector<std::string> missing_shards;
 };
 
 }  // namespace warta::searchd
