@@ -22,35 +22,33 @@ enum class ShardBy { kHash, kYear };
 
 struct ShardManifest {
   ShardBy shard_by = ShardBy::kHash;
-  std::vector<std::string>
-      shards; // directory names inside DIR, in search order
+  std::vector<std::string> shards;  // directory names inside DIR, in search order
 };
 
-inline constexpr const char *kShardManifestFile = "warta-shards.json";
-inline constexpr const char *kShardStubFile = "XAPIANDB";
+inline constexpr const char* kShardManifestFile = "warta-shards.json";
+inline constexpr const char* kShardStubFile = "XAPIANDB";
 
 // "shard-00".."shard-99" (wider when there are more): hash shard `k` of
 // `count`.
 std::string hash_shard_name(unsigned k, unsigned count);
 // "shard-2022", or "shard-undated" for an empty year.
-std::string year_shard_name(const std::string &year);
+std::string year_shard_name(const std::string& year);
 // The shard of year sharding that every sharded index has, and that keeps
 // the indexer's file records.
-inline constexpr const char *kUndatedShard = "shard-undated";
+inline constexpr const char* kUndatedShard = "shard-undated";
 
-const char *shard_by_name(ShardBy by); // "hash", "year"
-std::optional<ShardBy> shard_by_from_name(const std::string &name);
+const char* shard_by_name(ShardBy by);  // "hash", "year"
+std::optional<ShardBy> shard_by_from_name(const std::string& name);
 
 // True when `dir` holds a shard manifest.
-bool is_sharded_index(const std::string &dir);
+bool is_sharded_index(const std::string& dir);
 
 // Reads DIR's manifest. Throws std::runtime_error naming the file when it
 // is missing or malformed.
-ShardManifest read_shard_manifest(const std::string &dir);
+ShardManifest read_shard_manifest(const std::string& dir);
 
 // Writes the manifest and the Xapian stub, each by rename over the old
 // file, so a reader sees the old list or the new one, never half of one.
-void write_shard_manifest(const std::string &dir,
-                          const ShardManifest &manifest);
+void write_shard_manifest(const std::string& dir, const ShardManifest& manifest);
 
-} // namespace warta
+}  // namespace warta

@@ -10,12 +10,11 @@
 
 namespace warta::indexer {
 
-inline constexpr const char *kShardDictionaryDir = "dictionary";
+inline constexpr const char* kShardDictionaryDir = "dictionary";
 
 // Rebuilds DIR/dictionary from the shards' spelling words (frequencies
 // summed) and synonyms, and swaps it in whole. Throws std::runtime_error
 // or Xapian::Error naming the path.
-void write_shard_dictionary(const std::string &dir,
-                            const std::vector<std::string> &shard_paths);
+void write_shard_dictionary(const std::string& dir, const std::vector<std::string>& shard_paths);
 
-} // namespace warta::indexer
+}  // namespace warta::indexer

@@ -26,67 +26,59 @@
 namespace warta::indexer {
 
 struct ShardingOptions {
-  unsigned shards =
-      0; // --shards N; 0: not asked for (an existing manifest decides)
-  std::optional<ShardBy>
-      shard_by; // --shard-by; unset: hash, or what the manifest says
-  std::optional<std::string>
-      only_shard; // --only-shard: "2", "shard-02", "2022", "undated"
+  unsigned shards = 0;                    // --shards N; 0: not asked for (an existing manifest decides)
+  std::optional<ShardBy> shard_by;        // --shard-by; unset: hash, or what the manifest says
+  std::optional<std::string> only_shard;  // --only-shard: "2", "shard-02", "2022", "undated"
   bool requested() const { return shards > 0 || shard_by.has_value(); }
 };
 
 // The shard (0..count-1) of `id` under hash sharding. PERSISTED rule.
-unsigned hash_shard_of(const std::string &id, unsigned count);
+unsigned hash_shard_of(const std::string& id, unsigned count);
 
 class ShardedWriter final : public IndexTarget {
-public:
+ public:
   // Opens DIR's shards (creating DIR and its manifest when missing, and
   // every hash shard). Throws std::runtime_error naming the path when DIR
   // is a plain index, when the options contradict the manifest (another
   // shard count or rule), or when --only-shard names no shard.
-  ShardedWriter(const WriterOptions &base, const ShardingOptions &sharding);
+  ShardedWriter(const WriterOptions& base, const ShardingOptions& sharding);
   ~ShardedWriter() override;
 
-  const char *mode_name() const override;
+  const char* mode_name() const override;
   unsigned lanes() const override { return lane_count_; }
-  unsigned lane_for(const std::string &id) const override;
-  bool remove(const std::string &id) override;
-  void put(unsigned lane, const std::string &id,
-           Xapian::Document &&doc) override;
-  Xapian::doccount remove_by_term(const std::string &term) override;
+  unsigned lane_for(const std::string& id) const override;
+  bool remove(const std::string& id) override;
+  void put(unsigned lane, const std::string& id, Xapian::Document&& doc) override;
+  Xapian::doccount remove_by_term(const std::string& term) override;
   // File records live in the first shard of the manifest (shard-00 or
   // shard-undated), which finish() commits last: a file is recorded only
   // once every shard holds its articles.
-  void set_metadata_at_finish(const std::string &key,
-                              const std::string &value) override;
-  const Xapian::Database &database() const override { return combined_; }
+  void set_metadata_at_finish(const std::string& key, const std::string& value) override;
+  const Xapian::Database& database() const override { return combined_; }
   Xapian::doccount finish() override;
 
   // Articles that belonged to shards this run does not write (--only-shard).
   std::uint64_t skipped() const { return skipped_; }
 
-private:
+ private:
   struct Shard {
     std::string name;
-    std::unique_ptr<IndexWriter> writer; // null when this run does not write it
+    std::unique_ptr<IndexWriter> writer;  // null when this run does not write it
     unsigned first_lane = 0;
-    std::mutex mutex; // year sharding: lanes share a shard's writer
+    std::mutex mutex;  // year sharding: lanes share a shard's writer
   };
-  Shard &open_shard(
-      const std::string &name); // year sharding; caller holds shards_mutex_
+  Shard& open_shard(const std::string& name);  // year sharding; caller holds shards_mutex_
   void rebuild_combined();
-  bool writes(const std::string &name) const;
+  bool writes(const std::string& name) const;
   void delete_moved_articles();
 
   WriterOptions base_;
   ShardManifest manifest_;
   std::string dir_;
-  std::optional<std::string>
-      only_; // the shard name this run writes, when only one
-  std::vector<std::unique_ptr<Shard>> shards_; // manifest order
-  std::mutex
-      shards_mutex_; // year sharding: guards shards_ growth, manifest_, placed_
-  std::vector<int> lane_shard_; // hash sharding: lane -> shard index (-1: skip)
+  std::optional<std::string> only_;             // the shard name this run writes, when only one
+  std::vector<std::unique_ptr<Shard>> shards_;  // manifest order
+  std::mutex shards_mutex_;                     // year sharding: guards shards_ growth, manifest_, placed_
+  std::vector<int> lane_shard_;                 // hash sharding: lane -> shard index (-1: skip)
   unsigned lane_count_ = 0;
   Xapian::Database combined_;
   std::atomic<std::uint64_t> skipped_{0};
@@ -98,7 +90,6 @@ private:
 
 // A ShardedWriter when sharding is asked for or `base.db_path` holds a
 // shard manifest; an IndexWriter otherwise.
-std::unique_ptr<IndexTarget> open_index_target(const WriterOptions &base,
-                                               const ShardingOptions &sharding);
+std::unique_ptr<IndexTarget> open_index_target(const WriterOptions& base, const ShardingOptions& sharding);
 
-} // namespace warta::indexer
+}  // namespace warta::indexer
