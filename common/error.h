@@ -19,6 +19,7 @@ namespace warta {
   X(kHeadersTooLarge, "headers_too_large", 431)      \
   X(kOverloaded, "overloaded", 503)                  \
   X(kTimeout, "timeout", 503)                        \
+  X(kUnavailable, "unavailable", 503)                \
   X(kInternal, "internal", 500)
 
 enum class ErrorCode {

@@ -58,7 +58,7 @@ std::map<Xapian::docid, std::string> read_slot(const Xapian::Database& db, Xapia
 
 }  // namespace
 
-std::size_t update_acronym_table(Xapian::WritableDatabase& db) {
+AcronymTable vote_acronyms(const Xapian::Database& db) {
   std::vector<AcronymPairCount> counts;
   std::string prefix(schema::acronym_pair_prefix());
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -68,9 +68,32 @@ std::size_t update_acronym_table(Xapian::WritableDatabase& db) {
     if (tab == std::string_view::npos) continue;
     counts.push_back({std::string(pair.substr(0, tab)), std::string(pair.substr(tab + 1)), t.get_termfreq()});
   }
-  AcronymTable table = AcronymTable::vote(counts, kMinAcronymSupport);
+  return AcronymTable::vote(counts, kMinAcronymSupport);
+}
+
+std::size_t update_acronym_table(Xapian::WritableDatabase& db) {
+  AcronymTable table = vote_acronyms(db);
   db.set_metadata(std::string(schema::kMetaAcronyms), table.to_json());
   return table.size();
+}
+
+std::size_t share_acronym_table(const std::vector<std::string>& shard_paths) {
+  Xapian::Database all;
+  for (const std::string& path : shard_paths) all.add_database(Xapian::Database(path));
+  std::string table_json;
+  std::size_t size = 0;
+  {
+    AcronymTable table = vote_acronyms(all);
+    table_json = table.to_json();
+    size = table.size();
+  }
+  all.close();
+  for (const std::string& path : shard_paths) {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kMetaAcronyms), table_json);
+    db.commit();
+  }
+  return size;
 }
 
 DupClusterStats update_dup_clusters(Xapian::WritableDatabase& db) {

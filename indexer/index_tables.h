@@ -7,6 +7,9 @@
 
 #include <cstdint>
 
+#include <string>
+#include <vector>
+
 #include <xapian.h>
 
 namespace warta::indexer {
@@ -15,6 +18,11 @@ namespace warta::indexer {
 // votes (AcronymTable::vote with kMinAcronymSupport) and stores the table
 // as schema::kMetaAcronyms. Returns the number of acronyms in the table.
 std::size_t update_acronym_table(Xapian::WritableDatabase& db);
+
+// The shards of one archive vote together: the pair counts of all of them
+// give one table, stored in each (searchd reads it from the first shard,
+// local or remote). Returns the table's size.
+std::size_t share_acronym_table(const std::vector<std::string>& shard_paths);
 
 struct DupClusterStats {
   std::uint64_t fingerprinted = 0;  // articles with a fingerprint

@@ -101,6 +101,17 @@ int main(int argc, char** argv) {
   app.add_flag("--prune", options.prune,
                "Remove the articles of indexed files under the INPUT paths that are gone, and those no longer "
                "in files that changed");
+  std::string shard_by;
+  std::string only_shard;
+  app.add_option("--shards", options.sharding.shards,
+                 "Write the index as N shards (DIR/shard-00 ...), an article's shard chosen by a hash of its id")
+      ->check(CLI::Range(1u, 1000u));
+  app.add_option("--shard-by", shard_by, "hash (with --shards N) or year (one shard per year of publication)")
+      ->check(CLI::IsMember({"hash", "year"}));
+  app.add_option("--only-shard", only_shard,
+                 "Write only this shard of a sharded index (a number, a year or a shard name): rebuilds it alone "
+                 "from the inputs, which are all read")
+      ->type_name("SHARD");
   app.set_version_flag("--version", "warta-indexer " + std::string(warta::version()));
 
   try {
@@ -129,6 +140,15 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  if (!only_shard.empty() && options.prune) {
+    std::cerr << "warta-indexer: --only-shard cannot be combined with --prune (pruning needs every shard)\n";
+    return kExitUsage;
+  }
+  if (!shard_by.empty()) options.sharding.shard_by = warta::shard_by_from_name(shard_by);
+  if (!only_shard.empty()) {
+    options.sharding.only_shard = only_shard;
+    options.full = true;  // the files were recorded for every shard at once
+  }
   options.format = *warta::indexer::format_from_name(format);
   options.writer.db_path = db;
   options.threads = threads;

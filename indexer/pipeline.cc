@@ -102,7 +102,7 @@ class Destination {
 
 class IndexDestination : public Destination {
  public:
-  explicit IndexDestination(IndexWriter& writer) : writer_(writer) {}
+  explicit IndexDestination(IndexTarget& writer) : writer_(writer) {}
   unsigned lanes() const override { return writer_.lanes(); }
   unsigned lane_for(const std::string& id) const override { return writer_.lane_for(id); }
   bool wants_documents() const override { return true; }
@@ -111,7 +111,7 @@ class IndexDestination : public Destination {
   const char* mode_name() const override { return writer_.mode_name(); }
 
  private:
-  IndexWriter& writer_;
+  IndexTarget& writer_;
 };
 
 class PrintDestination : public Destination {
@@ -552,7 +552,8 @@ RunSummary run_pipeline(const PipelineOptions& options) {
     return summary;
   }
 
-  IndexWriter writer(options.writer);
+  std::unique_ptr<IndexTarget> target = open_index_target(options.writer, options.sharding);
+  IndexTarget& writer = *target;
   spdlog::debug("writing {} in {} mode with {} lane(s)", options.writer.db_path, writer.mode_name(),
                 writer.lanes());
   std::uint64_t deleted = 0;

@@ -11,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "indexer/input_format.h"
+#include "indexer/sharded_writer.h"
 #include "indexer/writer.h"
 
 namespace warta::indexer {
@@ -20,6 +21,7 @@ struct PipelineOptions {
   std::vector<std::string> delete_ids;  // applied before the inputs
   std::optional<std::string> rejects_path;
   WriterOptions writer;
+  ShardingOptions sharding;  // --shards, --shard-by, --only-shard
   unsigned threads = 2;                  // parse/analysis workers
   std::size_t max_record_bytes = 1 << 20;
   bool progress = false;

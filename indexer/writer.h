@@ -18,6 +18,8 @@
 
 #include <xapian.h>
 
+#include "indexer/index_target.h"
+
 namespace warta::indexer {
 
 struct WriterOptions {
@@ -28,7 +30,7 @@ struct WriterOptions {
   bool allow_bulk = true;                  // false: always write incrementally
 };
 
-class IndexWriter {
+class IndexWriter final : public IndexTarget {
  public:
   enum class Mode { kBulk, kIncremental };
 
@@ -38,40 +40,40 @@ class IndexWriter {
   // version. Throws std::runtime_error with the path and the cause (locked
   // by another writer, schema mismatch, not an index, cannot create).
   explicit IndexWriter(const WriterOptions& options);
-  ~IndexWriter();
+  ~IndexWriter() override;
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   Mode mode() const { return mode_; }
-  const char* mode_name() const { return mode_ == Mode::kBulk ? "bulk" : "incremental"; }
+  const char* mode_name() const override { return mode_ == Mode::kBulk ? "bulk" : "incremental"; }
 
   // How many lanes accept documents concurrently, and the lane for an id.
   // Every document with the same id goes to the same lane.
-  unsigned lanes() const { return static_cast<unsigned>(lanes_.size()); }
-  unsigned lane_for(const std::string& id) const;
+  unsigned lanes() const override { return static_cast<unsigned>(lanes_.size()); }
+  unsigned lane_for(const std::string& id) const override;
 
   // Deletes the article `id`; false when the index has none. Not
   // concurrent with put().
-  bool remove(const std::string& id);
+  bool remove(const std::string& id) override;
 
   // Adds or replaces the document of `id` (its id term must be set). Calls
   // for different lanes may run concurrently; one lane, one thread.
-  void put(unsigned lane, const std::string& id, Xapian::Document&& doc);
+  void put(unsigned lane, const std::string& id, Xapian::Document&& doc) override;
 
   // Deletes every document carrying `term`; returns how many. Not
   // concurrent with put().
-  Xapian::doccount remove_by_term(const std::string& term);
+  Xapian::doccount remove_by_term(const std::string& term) override;
 
   // Metadata written with the final commit of finish(), in the same
   // commit as the documents (an empty value deletes the key).
-  void set_metadata_at_finish(const std::string& key, const std::string& value);
+  void set_metadata_at_finish(const std::string& key, const std::string& value) override;
 
   // The index as it was when the run started (empty for a bulk build).
-  const Xapian::Database& database() const { return *db_; }
+  const Xapian::Database& database() const override { return *db_; }
 
   // Makes everything durable and visible: incremental commits; bulk
   // merges and swaps in. Returns the index's document count.
-  Xapian::doccount finish();
+  Xapian::doccount finish() override;
 
  private:
   struct Lane;

@@ -740,6 +740,10 @@ std::string encode_search_response(const SearchResponse& response) {
     interpreted["q"] = response.interpreted->q;
     out["interpreted"] = std::move(interpreted);
   }
+  if (!response.missing_shards.empty()) {
+    out["partial"] = true;
+    out["missing_shards"] = response.missing_shards;
+  }
   return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "common/analysis.h"
 #include "common/error.h"
@@ -52,14 +53,20 @@ class PlainWordDecider : public Xapian::ExpandDecider {
 }  // namespace
 
 struct Executor::Worker {
-  Xapian::Database db;
+  explicit Worker(const ShardSetOptions& options) : shards(options), db(shards.database()) {}
+  ShardConnections shards;
+  Xapian::Database db;  // shards.database(), the shards that are up
   Clock::time_point opened_or_reopened;
   std::string acronyms_stored;  // the metadata the table was read from
   std::unique_ptr<AcronymTable> acronyms;
 };
 
 Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(next_executor_id++) {
-  for (const std::string& path : options_.db_paths) open_index_for_reading(path);
+  if (options_.shards.shards.empty()) options_.shards.shards = shard_specs(options_.db_paths, {}, {});
+  for (const ShardSpec& spec : options_.shards.shards) {
+    if (!spec.remote()) open_index_for_reading(spec.path);
+  }
+  ShardConnections probe(options_.shards);  // logs the remote shards that are down
 }
 
 Executor::Worker& Executor::worker() {
@@ -67,11 +74,11 @@ Executor::Worker& Executor::worker() {
   auto& slot = workers[id_];
   bool fresh = true;
   if (!slot) {
-    slot = std::make_unique<Worker>();
-    for (const std::string& path : options_.db_paths) slot->db.add_database(open_index_for_reading(path));
+    slot = std::make_unique<Worker>(options_.shards);
     slot->opened_or_reopened = Clock::now();
   } else if (Clock::now() - slot->opened_or_reopened >= options_.reopen_interval) {
-    slot->db.reopen();
+    slot->shards.refresh();
+    slot->db = slot->shards.database();
     slot->opened_or_reopened = Clock::now();
   } else {
     fresh = false;
@@ -93,6 +100,7 @@ Executor::Worker& Executor::worker() {
       slot->acronyms_stored = std::move(stored);
     }
   }
+  slot->shards.require_complete();
   return *slot;
 }
 
@@ -105,6 +113,14 @@ auto Executor::with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>())) {
     // The indexer committed while we read: read again at the new revision.
     w.db.reopen();
     w.opened_or_reopened = Clock::now();
+    return fn(w);
+  } catch (const Xapian::NetworkError& e) {
+    // A remote shard went away or was too slow: take out the ones that no
+    // longer answer, then fail (naming them) or search the rest, by policy.
+    spdlog::warn("remote shard error: {}", e.get_description());
+    if (!w.shards.recover()) throw Error(ErrorCode::kUnavailable, "a remote shard failed: " + e.get_msg());
+    w.db = w.shards.database();
+    w.shards.require_complete();
     return fn(w);
   }
 }
@@ -149,8 +165,11 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highl
   return hit;
 }
 
+// `remote`: some shards are remote, whose backend takes no KeyMaker and
+// whose match spies over-count when the page is smaller than the matches
+// (Xapian 1.4): facets are then counted in a pass of their own.
 SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
-                          bool has_words, double time_limit) {
+                          bool has_words, double time_limit, bool remote) {
   auto start = Clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -162,10 +181,21 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     // and "~" sorts after every date forwards.
     keys.add_value(schema::slot(schema::Slot::kSortDate), newest, newest ? "" : "~");
     keys.add_value(schema::slot(schema::Slot::kId));
-    enquire.set_sort_by_key(&keys, false);
+    if (remote) {
+      // Only a value sort travels to remote shards: ties by relevance, and
+      // undated articles first when oldest first (see docs/operations.md).
+      enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::kSortDate), newest);
+    } else {
+      enquire.set_sort_by_key(&keys, false);
+    }
+  } else {
+    // Equal scores are ordered by id, not by document number, so that an
+    // archive in shards ranks exactly as it does in one index.
+    enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::kId), false);
   }
   FacetCounter facets(request.facets);
-  facets.attach(enquire);
+  bool separate_facets = remote && !facets.empty() && request.limit > 0;
+  if (!separate_facets) facets.attach(enquire);
   if (request.collapse) collapse_duplicates(enquire);
   // Exact counts need every match visited: for facets, and for a count
   // alone (limit 0); otherwise an estimate will do.
@@ -176,6 +206,13 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   if (time_limit > 0) enquire.set_time_limit(time_limit);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check_at_least);
+  if (separate_facets) {
+    Xapian::Enquire counting(db);
+    counting.set_query(query);
+    facets.attach(counting);
+    if (time_limit > 0) counting.set_time_limit(time_limit);
+    counting.get_mset(0, 0, db.get_doccount());
+  }
 
   SearchResponse response;
   response.offset = request.offset;
@@ -199,8 +236,10 @@ SearchResponse Executor::search(const SearchRequest& request) {
     bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
                         SortOrder::kRelevance;
     Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
-    SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds);
+    SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds,
+                                         w.shards.has_remote());
     response.suggestion = built.suggestion;
+    response.missing_shards = w.shards.missing();
     return response;
   });
 }
@@ -228,7 +267,10 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     Xapian::Query others(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
-    return run_search(w.db, plain, apply_filters(others, request), true, options_.time_limit_seconds);
+    SearchResponse response = run_search(w.db, plain, apply_filters(others, request), true,
+                                         options_.time_limit_seconds, w.shards.has_remote());
+    response.missing_shards = w.shards.missing();
+    return response;
   });
 }
 

@@ -14,6 +14,7 @@
 #include "common/acronyms.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
+#include "searchd/shard_set.h"
 
 namespace warta::searchd {
 
@@ -22,6 +23,9 @@ struct ExecutorOptions {
   std::chrono::milliseconds reopen_interval{200};        // how stale a search may be
   double time_limit_seconds = 5.0;                       // matcher budget per search
   std::vector<CuratedAcronym> curated_acronyms;          // override the index's mined ones
+  // Local and remote shards with their failure policy; when it lists no
+  // shards, db_paths are its local shards.
+  ShardSetOptions shards;
 };
 
 // What a term expands to (GET /synonyms).
@@ -40,12 +44,14 @@ struct IndexStats {
 
 class Executor {
  public:
-  // Opens every path once to check it (schema version, existence); throws
-  // warta::IndexMismatchError or Xapian::DatabaseOpeningError naming it.
+  // Opens every local shard once to check it (schema version, existence);
+  // throws warta::IndexMismatchError or Xapian::DatabaseOpeningError naming
+  // it. A remote shard that does not answer is only logged: it may come later.
   explicit Executor(ExecutorOptions options);
 
   // All methods are safe to call from many threads at once; each thread
-  // works on its own Database. They throw warta::Error for bad requests.
+  // works on its own Database. They throw warta::Error for bad requests, and
+  // kUnavailable (503) when a shard is down under ShardFailurePolicy::kFail.
   SearchResponse search(const SearchRequest& request);
   // The stored article as canonical JSON, or nullopt.
   std::optional<std::string> article(const std::string& id);

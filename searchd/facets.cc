@@ -13,29 +13,22 @@ namespace {
 
 using schema::Slot;
 
-// Counts every value of a list-valued slot (values joined by the schema's
-// list separator).
-class ListValueCountSpy : public Xapian::MatchSpy {
- public:
-  explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-
-  void operator()(const Xapian::Document& doc, double) override {
-    std::string joined = doc.get_value(slot_);
+// A list-valued slot holds each document's values joined by the schema's
+// list separator. Xapian's own ValueCountMatchSpy counts the joined lists
+// (so it also runs on remote shards, which know no classes of ours); each
+// list's count then goes to every value in it.
+void split_list_counts(const Xapian::ValueCountMatchSpy& spy, std::unordered_map<std::string, std::uint64_t>& counts) {
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string joined = *it;
     std::size_t start = 0;
     while (start < joined.size()) {
       std::size_t end = joined.find(schema::kListSeparator, start);
       if (end == std::string::npos) end = joined.size();
-      if (end > start) ++counts_[joined.substr(start, end - start)];
+      if (end > start) counts[joined.substr(start, end - start)] += it.get_termfreq();
       start = end + 1;
     }
   }
-
-  const std::unordered_map<std::string, std::uint64_t>& counts() const { return counts_; }
-
- private:
-  Xapian::valueno slot_;
-  std::unordered_map<std::string, std::uint64_t> counts_;
-};
+}
 
 struct FacetSlot {
   const char* name;
@@ -56,8 +49,8 @@ constexpr FacetSlot kFacetSlots[] = {
 struct FacetCounter::Facet {
   std::string name;
   bool time_ordered = false;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> single;
-  std::unique_ptr<ListValueCountSpy> list;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  bool list_valued = false;
   std::optional<int> requested_size;
 };
 
@@ -81,11 +74,8 @@ FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
     facet->name = request.field;
     facet->time_ordered = spec->time_ordered;
     facet->requested_size = request.size;
-    if (spec->list_valued) {
-      facet->list = std::make_unique<ListValueCountSpy>(schema::slot(spec->slot));
-    } else {
-      facet->single = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(spec->slot));
-    }
+    facet->list_valued = spec->list_valued;
+    facet->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(spec->slot));
     facets_.push_back(std::move(facet));
   }
 }
@@ -93,25 +83,21 @@ FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (auto& facet : facets_) {
-    if (facet->single) {
-      enquire.add_matchspy(facet->single.get());
-    } else {
-      enquire.add_matchspy(facet->list.get());
-    }
-  }
+  for (auto& facet : facets_) enquire.add_matchspy(facet->spy.get());
 }
 
 std::vector<std::pair<std::string, std::vector<FacetCount>>> FacetCounter::results() const {
   std::vector<std::pair<std::string, std::vector<FacetCount>>> out;
   for (const auto& facet : facets_) {
     std::vector<FacetCount> counts;
-    if (facet->single) {
-      for (auto it = facet->single->values_begin(); it != facet->single->values_end(); ++it) {
+    if (!facet->list_valued) {
+      for (auto it = facet->spy->values_begin(); it != facet->spy->values_end(); ++it) {
         if (!(*it).empty()) counts.push_back({*it, it.get_termfreq()});
       }
     } else {
-      for (const auto& [value, count] : facet->list->counts()) counts.push_back({value, count});
+      std::unordered_map<std::string, std::uint64_t> by_value;
+      split_list_counts(*facet->spy, by_value);
+      for (const auto& [value, count] : by_value) counts.push_back({value, count});
     }
     if (facet->time_ordered) {
       std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });

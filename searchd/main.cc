@@ -94,7 +94,23 @@ int main(int argc, char** argv) {
   std::string api_keys_path;
   std::size_t max_connections = 1024;
   unsigned request_timeout = 30;
-  app.add_option("--db", dbs, "Index directory; give several to search shards as one")->required();
+  app.add_option("--db", dbs, "Index directory, or a sharded index directory; give several to search shards as one");
+  std::vector<std::string> remotes;
+  std::string shards_config;
+  std::string on_shard_failure = "fail";
+  double remote_timeout = 10.0;
+  std::string dictionary;
+  app.add_option("--remote", remotes, "A remote shard served by xapian-tcpsrv (repeatable)")->type_name("HOST:PORT");
+  app.add_option("--shards-config", shards_config, "File listing shards, one \"db PATH\" or \"remote HOST:PORT\" a line")
+      ->type_name("FILE");
+  app.add_option("--on-shard-failure", on_shard_failure,
+                 "fail: a search while a shard is down gets 503 naming it; partial: answer from the other shards")
+      ->check(CLI::IsMember({"fail", "partial"}));
+  app.add_option("--remote-timeout", remote_timeout, "Seconds a remote shard may take to answer before it counts as down")
+      ->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--dictionary", dictionary,
+                 "A document-less index whose spelling and synonyms serve searches over remote shards "
+                 "(warta-indexer writes DIR/dictionary beside the shards)");
   app.add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080, this machine only; port 0 picks a free port)");
   app.add_option("--threads", threads, "Worker threads running searches")->check(CLI::Range(1u, 256u));
   app.add_option("--io-threads", io_threads, "Threads doing network I/O")->check(CLI::Range(1u, 64u));
@@ -141,9 +157,18 @@ int main(int argc, char** argv) {
   server_options.body_limit = max_body;
   server_options.max_connections = max_connections;
   server_options.idle_timeout = std::chrono::seconds(request_timeout);
+  if (dbs.empty() && remotes.empty() && shards_config.empty()) {
+    spdlog::error("nothing to search: give --db, --remote or --shards-config");
+    return kExitUsage;
+  }
 
   try {
-    warta::searchd::ExecutorOptions executor_options{dbs, std::chrono::milliseconds(200), time_budget, {}};
+    warta::searchd::ExecutorOptions executor_options{dbs, std::chrono::milliseconds(200), time_budget, {}, {}};
+    executor_options.shards.shards = warta::searchd::shard_specs(dbs, remotes, shards_config);
+    executor_options.shards.on_failure = on_shard_failure == "partial" ? warta::searchd::ShardFailurePolicy::kPartial
+                                                                       : warta::searchd::ShardFailurePolicy::kFail;
+    executor_options.shards.remote_timeout = std::chrono::milliseconds(static_cast<long>(remote_timeout * 1000));
+    executor_options.shards.dictionary = dictionary;
     if (!acronyms_file.empty()) {
       executor_options.curated_acronyms = warta::read_curated_acronyms(acronyms_file);
       spdlog::info("{}: {} curated acronyms", acronyms_file, executor_options.curated_acronyms.size());

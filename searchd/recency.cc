@@ -2,6 +2,7 @@
 #include "searchd/recency.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "common/dates.h"
@@ -24,36 +25,39 @@ bool day_of(const std::string& sort_key, long& day) {
   return true;
 }
 
+// The day before y-m-d.
+void previous_day(int& y, int& m, int& d) {
+  if (--d > 0) return;
+  if (--m == 0) {
+    m = 12;
+    --y;
+  }
+  d = 31;
+  while (!is_valid_day(y, m, d)) --d;
+}
+
+std::string day_text(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return buf;
+}
+
 }  // namespace
-
-RecencyPostingSource::RecencyPostingSource(double recency, long newest_day)
-    : Xapian::ValuePostingSource(schema::slot(schema::Slot::kSortDate)),
-      recency_(recency),
-      newest_day_(newest_day) {}
-
-double RecencyPostingSource::get_weight() const {
-  long day = 0;
-  if (!day_of(get_value(), day)) return 0;
-  double age = static_cast<double>(newest_day_ - day);
-  if (age < 0) age = 0;
-  return recency_ * std::exp2(-age / kRecencyHalfLifeDays);
-}
-
-RecencyPostingSource* RecencyPostingSource::clone() const {
-  return new RecencyPostingSource(recency_, newest_day_);
-}
-
-void RecencyPostingSource::init(const Xapian::Database& database) {
-  Xapian::ValuePostingSource::init(database);
-  set_maxweight(recency_);
-}
 
 Xapian::Query with_recency(const Xapian::Query& text, double recency, const Xapian::Database& db) {
   if (recency <= 0) return text;
   long newest = 0;
-  if (!day_of(db.get_value_upper_bound(schema::slot(schema::Slot::kSortDate)), newest)) return text;
-  Xapian::Query boost((new RecencyPostingSource(recency, newest))->release());
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, boost);
+  std::string newest_key = db.get_value_upper_bound(schema::slot(schema::Slot::kSortDate));
+  if (!day_of(newest_key, newest)) return text;
+  int y = std::stoi(newest_key.substr(0, 4));
+  int m = std::stoi(newest_key.substr(4, 2));
+  int d = std::stoi(newest_key.substr(6, 2));
+  auto* boost = new Xapian::ValueMapPostingSource(schema::slot(schema::Slot::kDay));
+  for (int age = 0; age <= kRecencyHorizonDays; ++age, previous_day(y, m, d)) {
+    boost->add_mapping(day_text(y, m, d), recency * std::exp2(-age / kRecencyHalfLifeDays));
+  }
+  boost->set_default_weight(0);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, Xapian::Query(boost->release()));
 }
 
 }  // namespace warta::searchd

@@ -14,22 +14,13 @@
 namespace warta::searchd {
 
 inline constexpr double kRecencyHalfLifeDays = 30.0;
+// Older articles get no boost: at 400 days it is under 1/10000 of `recency`.
+inline constexpr int kRecencyHorizonDays = 400;
 
-// Weights every dated article by its freshness, as above. `newest_day` is
-// days_from_civil of the newest article's date.
-class RecencyPostingSource : public Xapian::ValuePostingSource {
- public:
-  RecencyPostingSource(double recency, long newest_day);
-
-  double get_weight() const override;
-  RecencyPostingSource* clone() const override;
-  void init(const Xapian::Database& db) override;
-
- private:
-  double recency_;
-  long newest_day_;
-};
-
+// The boost is Xapian's own ValueMapPostingSource over the day slot (one
+// weight per day back from the newest), not a class of ours: the remote
+// backend can only carry classes that xapian-tcpsrv knows, so the same
+// query runs on local and remote shards alike.
 // `text` with the boost blended in (AND_MAYBE: the boost never changes
 // which articles match). Returns `text` unchanged when recency is 0 or the
 // index has no dates.

@@ -56,6 +56,9 @@ struct SearchResponse {
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;
   std::optional<std::string> suggestion;
   std::optional<Interpreted> interpreted;  // only when something was interpreted
+  // Shards that were down (only under --on-shard-failure partial): the
+  // answer covers the others, and says "partial": true.
+  std::vector<std::string> missing_shards;
 };
 
 }  // namespace warta::searchd

@@ -17,7 +17,8 @@ std::atomic<int> next_log{0};
 SearchdProcess::SearchdProcess(const std::string& binary, const TempDir& dir, const std::string& db,
                                const std::vector<std::string>& extra) {
   log_ = dir.file("searchd-" + std::to_string(next_log++) + ".log");
-  std::vector<std::string> argv{binary, "--db", db, "--listen", "127.0.0.1:0"};
+  std::vector<std::string> argv{binary, "--listen", "127.0.0.1:0"};
+  if (!db.empty()) argv.insert(argv.begin() + 1, {"--db", db});
   argv.insert(argv.end(), extra.begin(), extra.end());
   pid_ = start_process(argv, log_, log_);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);

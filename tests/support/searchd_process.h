@@ -13,7 +13,7 @@ namespace warta::test {
 
 class SearchdProcess {
  public:
-  // Runs `binary --db db --listen 127.0.0.1:0 [extra...]`, logging into a file
+  // Runs `binary --db db --listen 127.0.0.1:0 [extra...]` (no --db when `db` is empty), logging into a file
   // of `dir`, and waits (up to 30 s) for its "listening on" line. A test
   // failure is recorded when it does not come.
   SearchdProcess(const std::string& binary, const TempDir& dir, const std::string& db,

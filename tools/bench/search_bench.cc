@@ -840,7 +840,7 @@ int main(int argc, char** argv) {
   try {
     if (want_inproc) {
       executor = std::make_unique<warta::searchd::Executor>(
-          warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget, {}});
+          warta::searchd::ExecutorOptions{dbs, std::chrono::milliseconds(200), time_budget, {}, {}});
       runner.set_executor(executor.get());
       std::cout << "in-process: warta::searchd::Executor on";
       for (const auto& db : dbs) std::cout << " " << db;
