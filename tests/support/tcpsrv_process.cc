@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,6 +40,8 @@ pid_t start_process_group(const std::vector<std::string>& argv, const std::strin
   pid_t pid = fork();
   if (pid == 0) {
     ::setpgid(0, 0);
+    // A test that dies (an abort, a timeout) takes its daemon with it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     ::dup2(fd, 1);
     ::dup2(fd, 2);
