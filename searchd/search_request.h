@@ -40,7 +40,7 @@ inline constexpr int kMaxOffset = 10000;
 inline constexpr int kDefaultFacetSize = 10;
 inline constexpr int kMaxFacetSize = 1000;
 // Longer queries are refused: they only serve to make the matcher work.
-inline constexpr std::size_t kMaxQueryBytes = 2048;
+inline constexpr std::size_t kMaxQueryBytes = 8192;  // room for a thousand ORs
 
 struct SearchRequest {
   std::string q;                      // query syntax of DESIGN; empty browses

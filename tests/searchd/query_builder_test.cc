@@ -68,7 +68,7 @@ TEST(BuildQuery, OverlongQueriesAreRefused) {
     build_query(with_q(std::string(kMaxQueryBytes + 1, 'a')), Xapian::Database());
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()), "q: longer than 2048 bytes");
+    EXPECT_EQ(std::string(e.what()), "q: longer than 8192 bytes");
   }
   EXPECT_NO_THROW(build_query(with_q(std::string(kMaxQueryBytes, 'a')), Xapian::Database()));
 }
