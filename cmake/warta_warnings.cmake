@@ -9,10 +9,12 @@ target_compile_options(warta_warnings INTERFACE
   # GCC 12 at -O3 reports -Wrestrict falsely inside std::string's operator+
   # (GCC bug 105329).
   $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>
-  # Under sanitizer instrumentation GCC 12 reports -Wmaybe-uninitialized
-  # falsely inside Boost.Beast's parser (boost::optional members).
-  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<BOOL:${WARTA_SANITIZE}>>:-Wno-maybe-uninitialized>
   # GCC 12 reports -Wnull-dereference falsely inside libstdc++ moves of
   # strings and vectors at -O2, so only Clang checks it.
   $<$<CXX_COMPILER_ID:Clang>:-Wthread-safety -Wnull-dereference>
   $<$<BOOL:${WARTA_WARNINGS_AS_ERRORS}>:-Werror>)
+# Under sanitizer instrumentation GCC 12 reports -Wmaybe-uninitialized
+# falsely inside Boost.Beast's parser (boost::optional members).
+if(WARTA_SANITIZE AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(warta_warnings INTERFACE -Wno-maybe-uninitialized)
+endif()
