@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "common/schema.h"
+#include "common/word_list.h"
 #include "common/stopwords_data.h"
 #include "common/text_clean.h"
 
@@ -30,16 +31,7 @@ constexpr std::size_t kDetectBytes = 4096;
 
 std::unique_ptr<Xapian::SimpleStopper> make_stopper(std::string_view list) {
   auto stopper = std::make_unique<Xapian::SimpleStopper>();
-  std::size_t pos = 0;
-  while (pos < list.size()) {
-    std::size_t end = list.find('\n', pos);
-    if (end == std::string_view::npos) end = list.size();
-    std::string_view line = list.substr(pos, end - pos);
-    pos = end + 1;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    stopper->add(std::string(line));
-  }
+  for (std::string_view word : list_entries(list)) stopper->add(std::string(word));
   return stopper;
 }
 

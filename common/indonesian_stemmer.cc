@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "common/lexicon_data.h"
+#include "common/word_list.h"
 
 namespace warta {
 namespace {
@@ -110,22 +111,12 @@ struct Lexicon {
 
  private:
   Lexicon() {
-    std::string_view text = lexicon::kIndonesianWordCounts;
-    while (!text.empty()) {
-      auto end = text.find('\n');
-      std::string_view line = text.substr(0, end);
-      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    for (std::string_view line : list_entries(lexicon::kIndonesianWordCounts)) {
       auto tab = line.find('\t');
-      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      if (tab == std::string_view::npos) continue;
       counts.emplace(std::string(line.substr(0, tab)), static_cast<unsigned>(std::stoul(std::string(line.substr(tab + 1)))));
     }
-    text = lexicon::kIndonesianStemExceptions;
-    while (!text.empty()) {
-      auto end = text.find('\n');
-      std::string_view line = text.substr(0, end);
-      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
-      if (line.empty() || line[0] == '#') continue;
+    for (std::string_view line : list_entries(lexicon::kIndonesianStemExceptions)) {
       auto space = line.find(' ');
       std::string word(line.substr(0, space));
       exceptions[word] = space == std::string_view::npos ? word : std::string(line.substr(space + 1));

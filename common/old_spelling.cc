@@ -6,24 +6,15 @@
 
 #include "common/analysis.h"
 #include "common/old_spelling_data.h"
+#include "common/word_list.h"
 
 namespace warta {
 namespace {
 
 const std::unordered_set<std::string_view>& kept_names() {
   static const std::unordered_set<std::string_view> names = [] {
-    std::unordered_set<std::string_view> out;
-    std::string_view list = old_spelling_data::kKeptNames;
-    std::size_t pos = 0;
-    while (pos < list.size()) {
-      std::size_t end = list.find('\n', pos);
-      if (end == std::string_view::npos) end = list.size();
-      std::string_view line = list.substr(pos, end - pos);
-      pos = end + 1;
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-      if (!line.empty() && line.front() != '#') out.insert(line);
-    }
-    return out;
+    auto entries = list_entries(old_spelling_data::kKeptNames);
+    return std::unordered_set<std::string_view>(entries.begin(), entries.end());
   }();
   return names;
 }
