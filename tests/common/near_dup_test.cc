@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
 namespace warta {
 namespace {
 
@@ -28,6 +34,54 @@ TEST(SimHash, SmallEditsStayCloseOtherTextsDoNot) {
   std::string shouted(kStory);
   for (char& c : shouted) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   EXPECT_EQ(simhash_of(shouted), original);
+}
+
+// The fingerprint is stored in the index, so it must not change with the
+// implementation: this is the algorithm as near_dup.h states it, written plainly.
+std::uint64_t reference_simhash(const std::string& body) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : body + " ") {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 || c >= 0x80) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  std::set<std::uint64_t> shingles;
+  for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const std::string& part : {words[i], std::string(" "), words[i + 1], std::string(" "), words[i + 2], std::string(" ")}) {
+      for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    shingles.insert(h);
+  }
+  std::array<long, 64> votes{};
+  for (std::uint64_t h : shingles) {
+    for (std::size_t bit = 0; bit < 64; ++bit) votes[bit] += ((h >> bit) & 1U) != 0 ? 1 : -1;
+  }
+  std::uint64_t out = 0;
+  for (std::size_t bit = 0; bit < 64; ++bit) out |= votes[bit] > 0 ? std::uint64_t{1} << bit : 0;
+  return out;
+}
+
+TEST(SimHash, MatchesTheDocumentedAlgorithm) {
+  std::string repeated = std::string(kStory) + " " + kStory;  // repeated shingles vote once
+  std::string accented = std::string("Kafé di Jalan Sudirman—buka 24 jam… ") + kStory;
+  std::string long_text;  // over 255 distinct shingles: the counts carry past one byte
+  for (int i = 0; i < 700; ++i) long_text += "kata" + std::to_string(i % 350) + (i % 3 == 0 ? " dan " : " ");
+  for (const std::string& text : {std::string(kStory), repeated, accented, long_text}) {
+    auto fingerprint = simhash_of(text);
+    ASSERT_TRUE(fingerprint) << text;
+    EXPECT_EQ(*fingerprint, reference_simhash(text)) << text;
+  }
 }
 
 TEST(SimHash, ShortBodiesHaveNone) {
