@@ -28,7 +28,9 @@ constexpr int kMaxPrefixes = 2;
 // laporan, 33 times as common as lapor, is lapor + -an).
 constexpr unsigned kMaxRarerRootRatio = 50;
 constexpr int kMaxRounds = 4;
-constexpr std::size_t kMaxCachedWords = 1 << 20;
+// 64Ki slots of two short strings: 4 MiB per thread (each searchd worker
+// has one too); the common words of news text stay in it.
+constexpr std::size_t kCacheSlots = 1 << 16;
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -153,7 +155,7 @@ std::vector<IndonesianStemmer::Candidate> IndonesianStemmer::candidates(std::str
   return out;
 }
 
-IndonesianStemmer::IndonesianStemmer() : snowball_("indonesian") { Lexicon::get(); }
+IndonesianStemmer::IndonesianStemmer() : snowball_("indonesian"), cache_(kCacheSlots) { Lexicon::get(); }
 
 std::string IndonesianStemmer::choose(const std::string& word) {
   const Lexicon& lexicon = Lexicon::get();
@@ -185,10 +187,11 @@ std::string IndonesianStemmer::choose(const std::string& word) {
 }
 
 std::string IndonesianStemmer::operator()(const std::string& word) {
-  if (auto it = cache_.find(word); it != cache_.end()) return it->second;
-  if (cache_.size() >= kMaxCachedWords) cache_.clear();
+  CachedStem& entry = cache_[std::hash<std::string>{}(word) & (kCacheSlots - 1)];
+  if (!entry.word.empty() && entry.word == word) return entry.stem;
   std::string stem = stem_uncached(word);
-  cache_.emplace(word, stem);
+  entry.word = word;
+  entry.stem = stem;
   return stem;
 }
 

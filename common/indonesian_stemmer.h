@@ -18,7 +18,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -47,8 +46,14 @@ class IndonesianStemmer : public Xapian::StemImplementation {
   std::string stem_uncached(const std::string& word);
   Xapian::Stem snowball_;
   // Words recur: a cache makes stemming a lookup. One stemmer per thread
-  // (like Snowball's), so no lock.
-  std::unordered_map<std::string, std::string> cache_;
+  // (like Snowball's), so no lock. Direct-mapped by the word's hash: one
+  // probe and fixed memory, where a map of every word seen grows to a
+  // million nodes over a large archive and each lookup chases pointers.
+  struct CachedStem {
+    std::string word;
+    std::string stem;
+  };
+  std::vector<CachedStem> cache_;
 };
 
 // Snowball's Indonesian stemmer, for comparison in the stemming report.
