@@ -67,6 +67,19 @@ Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(
     if (!spec.remote()) open_index_for_reading(spec.path);
   }
   ShardConnections probe(options_.shards);  // logs the remote shards that are down
+  if (std::optional<std::string> key = probe.local_revision_key()) {
+    facet_columns_ = std::make_unique<FacetColumnCache>([this] {
+      ShardConnections connections(options_.shards);
+      return std::make_pair(connections.local_databases(), connections.local_revision_key().value_or(""));
+    });
+    facet_columns_->get(*key);  // read them now, before the first search asks
+  }
+}
+
+std::shared_ptr<const FacetColumnSet> Executor::facet_columns_for(Worker& w) {
+  if (!facet_columns_) return nullptr;
+  std::optional<std::string> key = w.shards.local_revision_key();
+  return key ? facet_columns_->get(*key) : nullptr;
 }
 
 Executor::Worker& Executor::worker() {
@@ -169,7 +182,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highl
 // whose match spies over-count when the page is smaller than the matches
 // (Xapian 1.4): facets are then counted in a pass of their own.
 SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
-                          bool has_words, double time_limit, bool remote) {
+                          bool has_words, double time_limit, bool remote,
+                          const ShardConnections& shards, std::shared_ptr<const FacetColumnSet> columns) {
   auto start = Clock::now();
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -194,13 +208,17 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::kId), false);
   }
   FacetCounter facets(request.facets);
+  // With the facet columns in memory, facets and the exact total are
+  // counted in a pass of their own, without scores, and the ranking pass
+  // stops once it knows the top hits.
+  bool facets_from_columns = !facets.empty() && columns != nullptr;
   bool separate_facets = remote && !facets.empty() && request.limit > 0;
-  if (!separate_facets) facets.attach(enquire);
+  if (!separate_facets && !facets_from_columns) facets.attach(enquire);
   if (request.collapse) collapse_duplicates(enquire);
   // Exact counts need every match visited: for facets, and for a count
   // alone (limit 0); otherwise an estimate will do.
   Xapian::doccount check_at_least =
-      facets.empty() && request.limit > 0 ? 0 : db.get_doccount();
+      facets_from_columns || (facets.empty() && request.limit > 0) ? 0 : db.get_doccount();
   // Past the budget the matcher stops counting: the top hits stand, counts
   // become estimates and total_exact says so.
   if (time_limit > 0) enquire.set_time_limit(time_limit);
@@ -219,6 +237,11 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   // `total` counts matching articles, grouped or not (protocol v1).
   response.total = mset.get_uncollapsed_matches_estimated();
   response.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+  if (facets_from_columns) {
+    FacetCounter::Counted counted = facets.count_from_columns(shards.local_databases(), *columns, query, time_limit);
+    response.total = counted.matches;
+    response.total_exact = counted.exact;
+  }
   for (auto m = mset.begin(); m != mset.end(); ++m) {
     response.hits.push_back(make_hit(mset, m, request.highlight));
     if (request.collapse) response.hits.back().duplicates = duplicates_of(db, query, m.get_document());
@@ -236,8 +259,9 @@ SearchResponse Executor::search(const SearchRequest& request) {
     bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
                         SortOrder::kRelevance;
     Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
+    std::shared_ptr<const FacetColumnSet> columns = request.facets.empty() ? nullptr : facet_columns_for(w);
     SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds,
-                                         w.shards.has_remote());
+                                         w.shards.has_remote(), w.shards, std::move(columns));
     response.suggestion = built.suggestion;
     response.missing_shards = w.shards.missing();
     return response;
@@ -267,8 +291,10 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     Xapian::Query others(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
+    std::shared_ptr<const FacetColumnSet> columns = request.facets.empty() ? nullptr : facet_columns_for(w);
     SearchResponse response = run_search(w.db, plain, apply_filters(others, request), true,
-                                         options_.time_limit_seconds, w.shards.has_remote());
+                                         options_.time_limit_seconds, w.shards.has_remote(), w.shards,
+                                         std::move(columns));
     response.missing_shards = w.shards.missing();
     return response;
   });

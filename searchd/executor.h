@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include <xapian.h>
 
 #include "common/acronyms.h"
+#include "searchd/facet_columns.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
 #include "searchd/shard_set.h"
@@ -48,6 +50,8 @@ class Executor {
   // throws warta::IndexMismatchError or Xapian::DatabaseOpeningError naming
   // it. A remote shard that does not answer is only logged: it may come later.
   explicit Executor(ExecutorOptions options);
+  Executor(const Executor&) = delete;  // its column reader holds `this`
+  Executor& operator=(const Executor&) = delete;
 
   // All methods are safe to call from many threads at once; each thread
   // works on its own Database. They throw warta::Error for bad requests, and
@@ -69,8 +73,13 @@ class Executor {
   template <typename Fn>
   auto with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>()));
 
+  // The facet columns for the revision `w` searches, when ready; nullptr
+  // over remote shards or while they are being read.
+  std::shared_ptr<const FacetColumnSet> facet_columns_for(Worker& w);
+
   ExecutorOptions options_;
   std::uint64_t id_;  // tells apart the per-thread state of two executors
+  std::unique_ptr<FacetColumnCache> facet_columns_;  // local shards only
 };
 
 }  // namespace warta::searchd

@@ -48,10 +48,51 @@ constexpr FacetSlot kFacetSlots[] = {
 
 struct FacetCounter::Facet {
   std::string name;
+  Slot slot{};
   bool time_ordered = false;
   std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
   bool list_valued = false;
   std::optional<int> requested_size;
+  // Counted from columns: matches by value, summed over the shards.
+  bool from_columns = false;
+  std::unordered_map<std::string, std::uint64_t> by_value;
+};
+
+// Counts every facet of a request over one shard from its columns: one spy
+// for all of them, an array increment per match and facet.
+class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
+ public:
+  ColumnSpy(const FacetColumns& columns, const std::vector<std::unique_ptr<Facet>>& facets) : columns_(columns) {
+    for (const auto& facet : facets) {
+      const FacetColumn* column = columns_.column(facet->slot);
+      counts_.push_back({column, std::vector<Xapian::doccount>(column->values.size(), 0)});
+    }
+  }
+  void operator()(const Xapian::Document& doc, double) override {
+    // A spy sees the shard's own document number, whatever the database.
+    Xapian::docid did = doc.get_docid();
+    if (did > columns_.last_docid()) return;  // cannot happen at the columns' own revision
+    for (auto& [column, by_number] : counts_) {
+      if (!column->list_valued) {
+        ++by_number[column->number_of[did]];
+      } else {
+        for (std::uint32_t i = column->first[did]; i < column->first[did + 1]; ++i) ++by_number[column->numbers[i]];
+      }
+    }
+  }
+  // Adds this shard's counts to each facet's, by value.
+  void add_to(const std::vector<std::unique_ptr<Facet>>& facets) const {
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+      const auto& [column, by_number] = counts_[f];
+      for (std::size_t number = 1; number < by_number.size(); ++number) {
+        if (by_number[number] > 0) facets[f]->by_value[column->values[number]] += by_number[number];
+      }
+    }
+  }
+
+ private:
+  const FacetColumns& columns_;
+  std::vector<std::pair<const FacetColumn*, std::vector<Xapian::doccount>>> counts_;
 };
 
 const std::vector<std::string>& facet_names() {
@@ -72,6 +113,7 @@ FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests) {
     if (spec == nullptr) throw Error(ErrorCode::kBadRequest, "facets: unknown facet \"" + request.field + "\"");
     auto facet = std::make_unique<Facet>();
     facet->name = request.field;
+    facet->slot = spec->slot;
     facet->time_ordered = spec->time_ordered;
     facet->requested_size = request.size;
     facet->list_valued = spec->list_valued;
@@ -86,11 +128,35 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   for (auto& facet : facets_) enquire.add_matchspy(facet->spy.get());
 }
 
+FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian::Database>& shards,
+                                                       const FacetColumnSet& columns, const Xapian::Query& query,
+                                                       double time_limit) {
+  // Weight 0 makes the query boolean: the matcher computes no scores.
+  Xapian::Query boolean(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+  Counted counted;
+  for (auto& facet : facets_) facet->from_columns = true;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    Xapian::Enquire enquire(shards[i]);
+    enquire.set_query(boolean);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    ColumnSpy spy(*columns.shards[i], facets_);
+    enquire.add_matchspy(&spy);
+    if (time_limit > 0) enquire.set_time_limit(time_limit);
+    Xapian::MSet mset = enquire.get_mset(0, 0, shards[i].get_doccount());
+    counted.matches += mset.get_matches_estimated();
+    counted.exact = counted.exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    spy.add_to(facets_);
+  }
+  return counted;
+}
+
 std::vector<std::pair<std::string, std::vector<FacetCount>>> FacetCounter::results() const {
   std::vector<std::pair<std::string, std::vector<FacetCount>>> out;
   for (const auto& facet : facets_) {
     std::vector<FacetCount> counts;
-    if (!facet->list_valued) {
+    if (facet->from_columns) {
+      for (const auto& [value, count] : facet->by_value) counts.push_back({value, count});
+    } else if (!facet->list_valued) {
       for (auto it = facet->spy->values_begin(); it != facet->spy->values_end(); ++it) {
         if (!(*it).empty()) counts.push_back({*it, it.get_termfreq()});
       }

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "searchd/facet_columns.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
 
@@ -27,8 +28,21 @@ class FacetCounter {
 
   bool empty() const { return facets_.empty(); }
 
-  // Adds the match spies to `enquire`; they count while it matches.
+  // Adds the match spies to `enquire`; they count while it matches, reading
+  // each match's values from the index.
   void attach(Xapian::Enquire& enquire);
+
+  struct Counted {
+    Xapian::doccount matches = 0;
+    bool exact = true;  // false when the time limit cut a pass short
+  };
+  // Counts instead in passes of their own over each local shard, weights
+  // off (matching alone decides what is counted), the values read from
+  // `columns` (of exactly the revision of `shards`, in the same order).
+  // Returns how many articles matched. `time_limit` (0 for none) applies to
+  // each pass.
+  Counted count_from_columns(const std::vector<Xapian::Database>& shards, const FacetColumnSet& columns,
+                             const Xapian::Query& query, double time_limit);
 
   // The counts, in request order: by count (ties by value) for most
   // fields, cut to `size`; year and month in time order, every bucket, or
@@ -37,6 +51,7 @@ class FacetCounter {
 
  private:
   struct Facet;
+  class ColumnSpy;
   std::vector<std::unique_ptr<Facet>> facets_;
 };
 

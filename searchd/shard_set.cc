@@ -133,6 +133,27 @@ void ShardConnections::rebuild() {
   if (dictionary_) combined_.add_database(*dictionary_);
 }
 
+std::optional<std::string> ShardConnections::local_revision_key() const {
+  if (has_remote()) return std::nullopt;
+  std::string key;
+  auto add = [&](const std::string& name, const Xapian::Database& db) {
+    key += name + '\t' + db.get_uuid() + '\t' + std::to_string(db.get_revision()) + '\n';
+  };
+  for (const Shard& shard : shards_) {
+    if (shard.db) add(shard.spec->name, *shard.db);
+  }
+  if (dictionary_) add("dictionary", *dictionary_);
+  return key;
+}
+
+std::vector<Xapian::Database> ShardConnections::local_databases() const {
+  std::vector<Xapian::Database> databases;
+  for (const Shard& shard : shards_) {
+    if (shard.db && !shard.spec->remote()) databases.push_back(*shard.db);
+  }
+  return databases;
+}
+
 bool ShardConnections::has_remote() const {
   for (const Shard& shard : shards_) {
     if (shard.spec->remote()) return true;

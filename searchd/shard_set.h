@@ -63,6 +63,12 @@ class ShardConnections {
   const Xapian::Database& database() const { return combined_; }
   // True when some shard is remote (up or down).
   bool has_remote() const;
+  // Names the exact revision of the database() of local shards (each
+  // shard's path, identity and revision): equal keys, equal documents and
+  // document numbers. nullopt when some shard is remote.
+  std::optional<std::string> local_revision_key() const;
+  // Each local shard that is up, on its own (the dictionary left out).
+  std::vector<Xapian::Database> local_databases() const;
   // Names of the shards that are down, in configuration order.
   std::vector<std::string> missing() const;
   // Under kFail, throws warta::Error (kUnavailable, 503) naming the shards
