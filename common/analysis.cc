@@ -9,6 +9,8 @@
 #include <memory>
 #include <unordered_set>
 
+#include "common/date_filter.h"
+#include "common/dates.h"
 #include "common/schema.h"
 #include "common/word_list.h"
 #include "common/stopwords_data.h"
@@ -60,6 +62,31 @@ class ExactValueProcessor : public Xapian::FieldProcessor {
 
  private:
   const schema::FieldSpec& field_;
+};
+
+// `date:2022-03-01..2022-03-31` (either end may be left out) as the
+// calendar terms of date_filter.h; other date spellings Xapian's
+// DateRangeProcessor reads (20220301, 01/03/2022) compare the day value.
+class DayRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  explicit DayRangeProcessor(const Xapian::Database& db)
+      : Xapian::RangeProcessor(schema::slot(schema::Slot::kDay), "date:"), db_(db), by_value_(slot, "date:") {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    auto day = [](const std::string& text) -> std::optional<std::optional<schema::CalendarDay>> {
+      if (text.empty()) return std::optional<schema::CalendarDay>();  // open end
+      std::optional<PublishedDate> d = text.size() == 10 ? parse_iso_date(text) : std::nullopt;
+      if (!d) return std::nullopt;  // not YYYY-MM-DD
+      return std::optional<schema::CalendarDay>(schema::CalendarDay{d->year, d->month, d->day});
+    };
+    auto first = day(begin);
+    auto last = day(end);
+    if (!first || !last || (!*first && !*last)) return by_value_(begin, end);
+    return date_filter_query(*first, *last, db_);
+  }
+
+ private:
+  Xapian::Database db_;
+  Xapian::DateRangeProcessor by_value_;
 };
 
 }  // namespace
@@ -167,10 +194,8 @@ void configure_query_parser(Xapian::QueryParser& parser, Language language,
   parser.set_database(db);
   // "kem*" must not turn into thousands of terms: keep the most frequent.
   parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  // date:2022-03-01..2022-03-31, open at either end; compared with the
-  // YYYYMMDD day value.
-  parser.add_rangeprocessor(
-      (new Xapian::DateRangeProcessor(schema::slot(schema::Slot::kDay), "date:"))->release());
+  // date:2022-03-01..2022-03-31, open at either end.
+  parser.add_rangeprocessor((new DayRangeProcessor(db))->release());
   for (const schema::FieldSpec& field : schema::fields()) {
     if (!field.text_prefix.empty()) {
       parser.add_prefix(std::string(field.name), std::string(field.text_prefix));

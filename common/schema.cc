@@ -111,6 +111,40 @@ std::string day_term(int year, int month, int day) {
   return std::string(kDayPrefix) + std::to_string(year) + two_digits(month) + two_digits(day);
 }
 
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+CalendarDay next_day(CalendarDay d) {
+  if (d.day < days_in_month(d.year, d.month)) return {d.year, d.month, d.day + 1};
+  if (d.month < 12) return {d.year, d.month + 1, 1};
+  return {d.year + 1, 1, 1};
+}
+
+}  // namespace
+
+std::vector<std::string> date_range_terms(CalendarDay first, CalendarDay last) {
+  std::vector<std::string> terms;
+  CalendarDay day = first;
+  while (day <= last) {
+    if (day.month == 1 && day.day == 1 && CalendarDay{day.year, 12, 31} <= last) {
+      terms.push_back(year_term(day.year));
+      day = {day.year + 1, 1, 1};
+    } else if (day.day == 1 && CalendarDay{day.year, day.month, days_in_month(day.year, day.month)} <= last) {
+      terms.push_back(month_term(day.year, day.month));
+      day = day.month < 12 ? CalendarDay{day.year, day.month + 1, 1} : CalendarDay{day.year + 1, 1, 1};
+    } else {
+      terms.push_back(day_term(day.year, day.month, day.day));
+      day = next_day(day);
+    }
+  }
+  return terms;
+}
+
 std::string source_file_prefix(std::string_view path_key) {
   return std::string(kSourceFilePrefix) + std::string(path_key) + ":";
 }

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -78,6 +79,17 @@ std::string exact_term(const FieldSpec& field, std::string_view value);  // pref
 std::string year_term(int year);                         // "Y2022"
 std::string month_term(int year, int month);             // "M202203"
 std::string day_term(int year, int month, int day);      // "D20220330"
+// The fewest year, month and day terms whose articles are exactly those
+// published from the first day to the last, inclusive (empty when the
+// first is after the last): a date filter as a few boolean posting lists,
+// where a value range would read the date of every candidate.
+struct CalendarDay {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  auto operator<=>(const CalendarDay&) const = default;
+};
+std::vector<std::string> date_range_terms(CalendarDay first, CalendarDay last);
 // Every document read from a file carries one boolean term naming the file
 // and its content: source_file_prefix(path_key) + content_key. Articles of
 // a file that is gone, or left over from an older version of a file, are

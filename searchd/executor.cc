@@ -292,7 +292,7 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
     std::shared_ptr<const FacetColumnSet> columns = request.facets.empty() ? nullptr : facet_columns_for(w);
-    SearchResponse response = run_search(w.db, plain, apply_filters(others, request), true,
+    SearchResponse response = run_search(w.db, plain, apply_filters(others, request, w.db), true,
                                          options_.time_limit_seconds, w.shards.has_remote(), w.shards,
                                          std::move(columns));
     response.missing_shards = w.shards.missing();

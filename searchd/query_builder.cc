@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/analysis.h"
+#include "common/date_filter.h"
 #include "common/dates.h"
 #include "common/error.h"
 #include "common/schema.h"
@@ -53,9 +54,6 @@ std::optional<std::string> spelling_suggestion(const std::string& q, const Xapia
 // query shares nothing between threads.
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-// "2022-03-01" -> "20220301", the kDay value format.
-std::string day_value(const std::string& date) { return day_key(*parse_iso_date(date)); }
-
 Xapian::Query filter_query(const FieldFilter& filter) {
   const schema::FieldSpec* field = schema::find_field(filter.field);
   if (field == nullptr || field->exact_prefix.empty()) {
@@ -66,14 +64,11 @@ Xapian::Query filter_query(const FieldFilter& filter) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Xapian::Query date_query(const DateRange& range) {
-  Xapian::valueno slot = schema::slot(schema::Slot::kDay);
-  if (range.from && range.to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, day_value(*range.from), day_value(*range.to));
-  }
-  if (range.from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, day_value(*range.from));
-  if (range.to) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, day_value(*range.to));
-  return match_all();
+std::optional<schema::CalendarDay> calendar_day(const std::optional<std::string>& iso, const char* field) {
+  if (!iso) return std::nullopt;
+  std::optional<PublishedDate> d = parse_iso_date(*iso);
+  if (!d) throw Error(ErrorCode::kBadRequest, std::string(field) + ": expected YYYY-MM-DD");
+  return schema::CalendarDay{d->year, d->month, d->day};
 }
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -127,16 +122,19 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     if (text.empty()) text = match_all();
   }
 
-  built.query = apply_filters(text, request);
+  built.query = apply_filters(text, request, db);
   return built;
 }
 
-Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request) {
+Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request, const Xapian::Database& db) {
   std::vector<Xapian::Query> filters;
   for (const FieldFilter& filter : request.filters) {
     if (!filter.values.empty()) filters.push_back(filter_query(filter));
   }
-  if (request.date && (request.date->from || request.date->to)) filters.push_back(date_query(*request.date));
+  if (request.date && (request.date->from || request.date->to)) {
+    filters.push_back(date_filter_query(calendar_day(request.date->from, "filters.date.from"),
+                                        calendar_day(request.date->to, "filters.date.to"), db));
+  }
   if (filters.empty()) return text;
   Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return Xapian::Query(Xapian::Query::OP_FILTER, text, all_filters);

@@ -25,14 +25,15 @@ struct BuiltQuery {
 // and adds the filters: values of one field OR-ed, fields AND-ed, the date
 // range inclusive. An empty `q` matches every article. Throws warta::Error
 // (kBadRequest) naming `q` when the query syntax cannot be parsed.
-// `db` is used for wildcard expansion only and may be empty. With
+// `db` is used for wildcard expansion and for the range of dates it holds
+// (a date filter over an empty one matches nothing). With
 // `acronyms`, acronyms and long forms in `q` also find each other (see
 // acronym_expansion.h).
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
                        const AcronymTable* acronyms = nullptr);
 
 // `text` restricted by the request's filters (as build_query does).
-Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request);
+Xapian::Query apply_filters(const Xapian::Query& text, const SearchRequest& request, const Xapian::Database& db);
 
 // The Xapian flags the query syntax of protocol v1 needs.
 unsigned query_parser_flags();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/schema.h"
 
 namespace warta::searchd {
 namespace {
@@ -41,26 +42,62 @@ TEST(BuildQuery, TextQueries) {
       {"-banjir -gempa", "Query(((<alldocuments> AND_NOT Zbanjir@1) AND_NOT Zgempa@2))"},
       {"jalan -rusak", "Query((Zjalan@1 AND_NOT Zrusak@2))"},
       {"title:banjir", "Query(ZSbanjir@1)"},
-      {"date:2022-03-01..2022-03-31", "Query(VALUE_RANGE 1 20220301 20220331)"},
+      // Other spellings of a date compare the day value.
+      {"date:20220301..20220331", "Query(VALUE_RANGE 1 20220301 20220331)"},
   };
   for (const auto& c : cases) EXPECT_EQ(describe(with_q(c.q)), c.description) << c.q;
+}
+
+// An archive of two articles, from 2021-06-15 and 2023-02-10.
+Xapian::WritableDatabase dated_archive() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* day : {"20210615", "20230210"}) {
+    Xapian::Document doc;
+    doc.add_value(schema::slot(schema::Slot::kDay), day);
+    db.add_document(doc);
+  }
+  return db;
 }
 
 TEST(BuildQuery, FiltersAreOredWithinAFieldAndAndedAcrossFields) {
   SearchRequest r;
   r.filters = {{"source", {"Kompas.com", "detik.com"}}, {"lang", {"id"}}};
   r.date = DateRange{"2022-01-01", "2022-12-31"};
-  EXPECT_EQ(describe(r),
-            "Query((<alldocuments> FILTER ((XSOURCEkompas.com OR XSOURCEdetik.com) AND Lid AND "
-            "VALUE_RANGE 1 20220101 20221231)))");
+  EXPECT_EQ(build_query(r, dated_archive()).query.get_description(),
+            "Query((<alldocuments> FILTER ((XSOURCEkompas.com OR XSOURCEdetik.com) AND Lid AND Y2022)))");
 }
 
-TEST(BuildQuery, OpenDateRanges) {
+// Dates become year, month and day terms, the range first cut to the
+// archive's own dates (so an open end costs no more than a closed one).
+TEST(BuildQuery, DateRangesBecomeCalendarTerms) {
+  Xapian::WritableDatabase db = dated_archive();
   SearchRequest r;
   r.date = DateRange{"2022-01-01", std::nullopt};
-  EXPECT_EQ(describe(r), "Query((<alldocuments> FILTER VALUE_GE 1 20220101))");
-  r.date = DateRange{std::nullopt, "2022-12-31"};
-  EXPECT_EQ(describe(r), "Query((<alldocuments> FILTER VALUE_LE 1 20221231))");
+  std::string to_newest = "Y2022 OR M202301";
+  for (int day = 1; day <= 10; ++day) to_newest += " OR D202302" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+  EXPECT_EQ(build_query(r, db).query.get_description(), "Query((<alldocuments> FILTER (" + to_newest + ")))");
+  r.date = DateRange{std::nullopt, "2021-12-31"};
+  std::string from_oldest = "D20210615";
+  for (int day = 16; day <= 30; ++day) from_oldest += " OR D202106" + std::to_string(day);
+  from_oldest += " OR M202107 OR M202108 OR M202109 OR M202110 OR M202111 OR M202112";
+  EXPECT_EQ(build_query(r, db).query.get_description(), "Query((<alldocuments> FILTER (" + from_oldest + ")))");
+  EXPECT_EQ(build_query(with_q("date:2022-03-01..2022-03-31"), db).query.get_description(), "Query(0 * M202203)");
+  EXPECT_EQ(build_query(with_q("banjir date:2022-01-01..2022-12-31"), db).query.get_description(),
+            "Query((Zbanjir@1 FILTER Y2022))");
+}
+
+TEST(BuildQuery, ADateRangeOutsideTheArchiveMatchesNothing) {
+  Xapian::WritableDatabase db = dated_archive();
+  for (const char* q : {"date:2030-01-01..2030-12-31", "date:1999-01-01..1999-12-31"}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(with_q(q), db).query);
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u) << q;
+  }
+  SearchRequest r;
+  r.date = DateRange{"2024-01-01", std::nullopt};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(build_query(r, db).query);
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
 }
 
 TEST(BuildQuery, OverlongQueriesAreRefused) {
