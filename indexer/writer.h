@@ -10,6 +10,7 @@
 // killed run leaves the index at its last commit and a re-run completes it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -28,6 +29,7 @@ struct WriterOptions {
   Xapian::doccount flush_every = 500;      // bulk: documents per segment
   Xapian::doccount commit_every = 10000;   // incremental: documents between commits
   bool allow_bulk = true;                  // false: always write incrementally
+  std::size_t max_merge_inputs = 0;        // bulk: segments one merge reads; 0: what the open-file limit allows
 };
 
 class IndexWriter final : public IndexTarget {
@@ -78,6 +80,7 @@ class IndexWriter final : public IndexTarget {
  private:
   struct Lane;
   void open_bulk_lanes();
+  void merge_in_groups(std::vector<std::string>& segments, std::size_t max_inputs);
   void open_segment(Lane& lane);
   void close_segment(Lane& lane);
   void explain_segment_failure() const;

@@ -51,6 +51,28 @@ TEST(IndexWriter, ANewIndexIsBuiltInBulkAndTheLastRecordOfAnIdWins) {
   EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
 }
 
+// More segments than one merge may open (the open-file limit) are merged
+// in groups first; nothing is lost, and the last record of an id still wins.
+TEST(IndexWriter, ManySegmentsAreMergedInGroupsWhenOneMergeCannotOpenThemAll) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  options.bulk_lanes = 2;
+  options.flush_every = 1;       // a segment per article
+  options.max_merge_inputs = 4;  // 61 segments: two rounds of groups, then the merge
+  {
+    IndexWriter w(options);
+    for (int i = 0; i < 60; ++i) put(w, "id" + std::to_string(i), "v1");
+    put(w, "id3", "v2");  // in a later segment, and a later group
+    EXPECT_EQ(w.finish(), 60u);
+  }
+  EXPECT_EQ(data_of(options.db_path, "id3"), "v2");
+  EXPECT_EQ(data_of(options.db_path, "id0"), "v1");
+  EXPECT_EQ(data_of(options.db_path, "id59"), "v1");
+  EXPECT_EQ(Xapian::Database(options.db_path).get_doccount(), 60u);
+  EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
+}
+
 TEST(IndexWriter, BuildsASpellingDictionaryFromWordsInTwoOrMoreArticles) {
   test::TempDir dir;
   WriterOptions options;
