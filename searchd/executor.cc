@@ -61,7 +61,8 @@ struct Executor::Worker {
   std::unique_ptr<AcronymTable> acronyms;
 };
 
-Executor::Executor(ExecutorOptions options) : options_(std::move(options)), id_(next_executor_id++) {
+Executor::Executor(ExecutorOptions options)
+    : options_(std::move(options)), id_(next_executor_id++), result_cache_(options_.result_cache_bytes) {
   if (options_.shards.shards.empty()) options_.shards.shards = shard_specs(options_.db_paths, {}, {});
   for (const ShardSpec& spec : options_.shards.shards) {
     if (!spec.remote()) open_index_for_reading(spec.path);
@@ -254,7 +255,17 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
 }  // namespace
 
 SearchResponse Executor::search(const SearchRequest& request) {
+  auto start = Clock::now();
   return with_retry([&](Worker& w) {
+    // Read before searching: a retry after a reopen reads it again.
+    std::optional<std::string> revision =
+        result_cache_.enabled() ? w.shards.local_revision_key() : std::nullopt;
+    if (revision) {
+      if (std::optional<SearchResponse> cached = result_cache_.find(*revision, request)) {
+        cached->took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        return std::move(*cached);
+      }
+    }
     BuiltQuery built = build_query(request, w.db, w.acronyms.get());
     bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
                         SortOrder::kRelevance;
@@ -264,6 +275,9 @@ SearchResponse Executor::search(const SearchRequest& request) {
                                          w.shards.has_remote(), w.shards, std::move(columns));
     response.suggestion = built.suggestion;
     response.missing_shards = w.shards.missing();
+    // An answer cut short by the time budget is not the whole answer.
+    bool within_budget = options_.time_limit_seconds <= 0 || response.took_ms < options_.time_limit_seconds * 500;
+    if (revision && within_budget && response.missing_shards.empty()) result_cache_.store(*revision, request, response);
     return response;
   });
 }
@@ -316,6 +330,7 @@ IndexStats Executor::stats() {
     s.documents = w.db.get_doccount();
     s.revision = w.db.size() == 1 ? w.db.get_revision() : 0;
     s.average_length = w.db.get_avlength();
+    s.result_cache = result_cache_.counts();
     return s;
   });
 }

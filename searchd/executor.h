@@ -14,6 +14,7 @@
 
 #include "common/acronyms.h"
 #include "searchd/facet_columns.h"
+#include "searchd/result_cache.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
 #include "searchd/shard_set.h"
@@ -28,6 +29,8 @@ struct ExecutorOptions {
   // Local and remote shards with their failure policy; when it lists no
   // shards, db_paths are its local shards.
   ShardSetOptions shards;
+  // Answers kept per index revision (see result_cache.h); 0 keeps none.
+  std::size_t result_cache_bytes = 0;
 };
 
 // What a term expands to (GET /synonyms).
@@ -42,6 +45,7 @@ struct IndexStats {
   std::uint64_t revision = 0;
   std::uint64_t terms = 0;  // distinct terms (0 when not cheap to know)
   double average_length = 0;
+  ResultCache::Counts result_cache;
 };
 
 class Executor {
@@ -80,6 +84,7 @@ class Executor {
   ExecutorOptions options_;
   std::uint64_t id_;  // tells apart the per-thread state of two executors
   std::unique_ptr<FacetColumnCache> facet_columns_;  // local shards only
+  ResultCache result_cache_;
 };
 
 }  // namespace warta::searchd

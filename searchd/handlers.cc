@@ -142,6 +142,11 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
                              {"revision", s.revision},
                              {"average_length", s.average_length},
                              {"queue_depth", queued_.load()},
+                             {"result_cache",
+                              {{"hits", s.result_cache.hits},
+                               {"misses", s.result_cache.misses},
+                               {"entries", s.result_cache.entries},
+                               {"bytes", s.result_cache.bytes}}},
                              {"threads", options_.threads}};
       return json_response(200, body.dump());
     }

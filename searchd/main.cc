@@ -121,6 +121,10 @@ int main(int argc, char** argv) {
   app.add_option("--time-budget", time_budget,
                  "Seconds a search may spend matching; past it counts become estimates (0 = none)")
       ->check(CLI::Range(0.0, 3600.0));
+  std::size_t result_cache_mb = 64;
+  app.add_option("--result-cache-mb", result_cache_mb,
+                 "MiB of answers kept for repeated searches, per index revision (0 = no cache)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
   std::string acronyms_file;
   app.add_option("--acronyms", acronyms_file,
                  "Curated acronyms (ACRONYM<TAB>long form per line, - to never expand) that override "
@@ -169,6 +173,7 @@ int main(int argc, char** argv) {
                                                                        : warta::searchd::ShardFailurePolicy::kFail;
     executor_options.shards.remote_timeout = std::chrono::milliseconds(static_cast<long>(remote_timeout * 1000));
     executor_options.shards.dictionary = dictionary;
+    executor_options.result_cache_bytes = result_cache_mb << 20;
     if (!acronyms_file.empty()) {
       executor_options.curated_acronyms = warta::read_curated_acronyms(acronyms_file);
       spdlog::info("{}: {} curated acronyms", acronyms_file, executor_options.curated_acronyms.size());

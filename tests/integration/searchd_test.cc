@@ -443,5 +443,30 @@ TEST(SearchdLive, SearchesDuringCommitsSeeNoErrorsAndNewArticles) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// The same search is answered from the result cache while the index stays
+// at one revision, and never after a commit has changed it.
+TEST(SearchdResultCache, RepeatsAreCachedUntilTheIndexChanges) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), kFixture}).exit_code, 0);
+  Searchd server(dir, dir.file("db"));
+  const json browse = {{"q", ""}, {"limit", 3}, {"facets", {"source"}}};
+  json first = post(server.port(), browse);
+  EXPECT_EQ(first["total"], 20);
+  json again = post(server.port(), browse);
+  EXPECT_EQ(again["hits"], first["hits"]);
+  EXPECT_EQ(again["facets"], first["facets"]);
+  json cache = get(server.port(), "/stats")["result_cache"];
+  EXPECT_EQ(cache["hits"], 1);
+  EXPECT_EQ(cache["misses"], 1);
+  EXPECT_EQ(cache["entries"], 1);
+
+  auto r = test::run_process({kIndexer, "--db", dir.file("db"), WARTA_SAMPLE_ARCHIVE});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Workers reopen the index within 200 ms.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_GT(post(server.port(), browse)["total"].get<int>(), 500);
+  EXPECT_EQ(server.stop(), 0);
+}
+
 }  // namespace
 }  // namespace warta
