@@ -599,79 +599,93 @@ Xapian::doccount doccount_or_zero(const std::string& db) {
 
 // A run killed with SIGKILL at any point leaves an index that opens at its
 // last commit; running it again gives the same index as an uninterrupted run.
-TEST(IndexerCli, KilledRunsRerunToTheSameIndex) {
-  TempDir dir;
-  auto lines = gz_lines(kSample);
-  const std::size_t first = lines.size() / 4;
-  std::string first_part, all;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i < first) first_part += lines[i] + "\n";
-    all += lines[i] + "\n";
-  }
-  test::write_file(dir.file("first.jsonl"), first_part);
-  test::write_file(dir.file("all.jsonl"), all);
+// The kill points are split over two tests (new index, update of an index) so
+// that ctest can run them side by side; each builds its own reference.
+struct KillPoint {
+  std::string name;
+  std::function<bool(const std::string& db)> ready;
+};
 
-  ASSERT_EQ(index({"--db", dir.file("reference"), dir.file("all.jsonl")}).exit_code, 0);
-  auto reference = snapshot(dir.file("reference"));
-
-  struct KillPoint {
-    std::string name;
-    bool incremental;
-    std::function<bool(const std::string& db)> ready;
-  };
-  const std::vector<KillPoint> points = {
-      {"at start", false, [](const std::string&) { return true; }},
-      {"after 1 segment", false,
-       [](const std::string& db) { return count_entries(db + ".warta-staging") >= 2; }},
-      {"after 3 segments", false,
-       [](const std::string& db) { return count_entries(db + ".warta-staging") >= 4; }},
-      {"after 6 segments", false,
-       [](const std::string& db) { return count_entries(db + ".warta-staging") >= 7; }},
-      {"after 12 segments", false,
-       [](const std::string& db) { return count_entries(db + ".warta-staging") >= 13; }},
-      {"while merging", false,
-       [](const std::string& db) { return std::filesystem::exists(db + ".warta-new"); }},
-      {"update, 100 in", true,
-       [&](const std::string& db) { return doccount_or_zero(db) >= first + 100; }},
-      {"update, 300 in", true,
-       [&](const std::string& db) { return doccount_or_zero(db) >= first + 300; }},
-      {"update, 500 in", true,
-       [&](const std::string& db) { return doccount_or_zero(db) >= first + 500; }},
-      {"update, 600 in", true,
-       [&](const std::string& db) { return doccount_or_zero(db) >= first + 600; }},
-  };
-  int killed = 0;
-  int i = 0;
-  for (const KillPoint& point : points) {
-    std::string db = dir.file("db-" + std::to_string(i++));
-    if (point.incremental) {
-      ASSERT_EQ(index({"--db", db, dir.file("first.jsonl")}).exit_code, 0);
+class IndexerCliKilledRuns : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto lines = gz_lines(kSample);
+    first_ = lines.size() / 4;
+    std::string first_part, all;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i < first_) first_part += lines[i] + "\n";
+      all += lines[i] + "\n";
     }
-    pid_t pid = test::start_process({kIndexer, "--db", db, "--commit-every", "25", "--flush-every", "30",
-                                     "--threads", "1", dir.file("all.jsonl")});
-    if (kill_when(pid, [&] { return point.ready(db); })) ++killed;
-    // Whatever the moment, the index opens at a commit (unless the run was
-    // killed before it had created the index at all).
-    if (std::filesystem::exists(db)) {
-      try {
-        Xapian::Database after_kill = open_index_for_reading(db);
-        EXPECT_LE(after_kill.get_doccount(), reference.size()) << point.name;
-        if (point.incremental) {
-          EXPECT_GE(after_kill.get_doccount(), first) << point.name;
-        }
-      } catch (const Xapian::Error& e) {
-        ADD_FAILURE() << point.name << ": " << e.get_description();
+    test::write_file(dir_.file("first.jsonl"), first_part);
+    test::write_file(dir_.file("all.jsonl"), all);
+    ASSERT_EQ(index({"--db", dir_.file("reference"), dir_.file("all.jsonl")}).exit_code, 0);
+    reference_ = snapshot(dir_.file("reference"));
+  }
+
+  // Kills a run at each point (after indexing the first quarter when
+  // `incremental`), checks the index opens, re-runs it and compares.
+  void kill_and_rerun(const std::vector<KillPoint>& points, bool incremental) {
+    int killed = 0;
+    int i = 0;
+    for (const KillPoint& point : points) {
+      std::string db = dir_.file("db-" + std::to_string(i++));
+      if (incremental) {
+        ASSERT_EQ(index({"--db", db, dir_.file("first.jsonl")}).exit_code, 0);
       }
+      pid_t pid = test::start_process({kIndexer, "--db", db, "--commit-every", "25", "--flush-every", "30",
+                                       "--threads", "1", dir_.file("all.jsonl")});
+      if (kill_when(pid, [&] { return point.ready(db); })) ++killed;
+      // Whatever the moment, the index opens at a commit (unless the run was
+      // killed before it had created the index at all).
+      if (std::filesystem::exists(db)) {
+        try {
+          Xapian::Database after_kill = open_index_for_reading(db);
+          EXPECT_LE(after_kill.get_doccount(), reference_.size()) << point.name;
+          if (incremental) {
+            EXPECT_GE(after_kill.get_doccount(), first_) << point.name;
+          }
+        } catch (const Xapian::Error& e) {
+          ADD_FAILURE() << point.name << ": " << e.get_description();
+        }
+      }
+      auto rerun = index({"--db", db, dir_.file("all.jsonl")});
+      ASSERT_EQ(rerun.exit_code, 0) << point.name << ": " << rerun.err;
+      EXPECT_EQ(snapshot(db), reference_) << point.name;
+      auto check = run_process({"/usr/bin/xapian-check", db});
+      EXPECT_EQ(check.exit_code, 0) << point.name << ": " << check.out;
     }
-    auto rerun = index({"--db", db, dir.file("all.jsonl")});
-    ASSERT_EQ(rerun.exit_code, 0) << point.name << ": " << rerun.err;
-    EXPECT_EQ(snapshot(db), reference) << point.name;
-    auto check = run_process({"/usr/bin/xapian-check", db});
-    EXPECT_EQ(check.exit_code, 0) << point.name << ": " << check.out;
+    // Most kill points must really fall inside the work (a very fast machine
+    // may finish the merge before it is seen).
+    EXPECT_GE(killed, static_cast<int>(points.size()) - 1);
   }
-  // Most kill points must really fall inside the work (a very fast machine
-  // may finish the merge before it is seen).
-  EXPECT_GE(killed, static_cast<int>(points.size()) - 1);
+
+  TempDir dir_;
+  std::size_t first_ = 0;
+  std::map<std::string, std::string> reference_;
+};
+
+TEST_F(IndexerCliKilledRuns, ANewIndexKilledAnywhereRerunsToTheSameIndex) {
+  auto staged_at_least = [](std::size_t n) {
+    return [n](const std::string& db) { return count_entries(db + ".warta-staging") >= n; };
+  };
+  kill_and_rerun({{"at start", [](const std::string&) { return true; }},
+                  {"after 1 segment", staged_at_least(2)},
+                  {"after 3 segments", staged_at_least(4)},
+                  {"after 6 segments", staged_at_least(7)},
+                  {"after 12 segments", staged_at_least(13)},
+                  {"while merging", [](const std::string& db) { return std::filesystem::exists(db + ".warta-new"); }}},
+                 /*incremental=*/false);
+}
+
+TEST_F(IndexerCliKilledRuns, AnUpdateKilledAnywhereRerunsToTheSameIndex) {
+  auto added_at_least = [this](std::size_t n) {
+    return [this, n](const std::string& db) { return doccount_or_zero(db) >= first_ + n; };
+  };
+  kill_and_rerun({{"update, 100 in", added_at_least(100)},
+                  {"update, 300 in", added_at_least(300)},
+                  {"update, 500 in", added_at_least(500)},
+                  {"update, 600 in", added_at_least(600)}},
+                 /*incremental=*/true);
 }
 
 }  // namespace
