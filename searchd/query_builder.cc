@@ -86,6 +86,32 @@ std::string exclusions_as_not(const std::string& q) {
   return rewritten.empty() ? q : rewritten;
 }
 
+// Xapian's boolean syntax also reads NEAR and ADJ (and NEAR/n, ADJ/n) as
+// positional operators. They are not part of Warta's query syntax, and Xapian
+// 1.4's parser leaks memory on some queries that use them ("-a NEAR b c"), so
+// they are lowered to the plain words they look like before parsing.
+std::string positional_operators_as_words(std::string q) {
+  auto is_word_byte = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '_' || u >= 0x80;
+  };
+  std::size_t i = 0;
+  while (i < q.size()) {
+    if (!is_word_byte(q[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < q.size() && is_word_byte(q[end])) ++end;
+    std::string_view word(q.data() + i, end - i);
+    if (word == "NEAR" || word == "ADJ") {
+      for (std::size_t k = i; k < end; ++k) q[k] = static_cast<char>(q[k] - 'A' + 'a');
+    }
+    i = end;
+  }
+  return q;
+}
+
 }  // namespace
 
 unsigned query_parser_flags() {
@@ -102,7 +128,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
   }
   if (!is_blank(request.q)) {
     try {
-      std::string q = exclusions_as_not(request.q);
+      std::string q = exclusions_as_not(positional_operators_as_words(request.q));
       auto parse_both = [&db](const std::string& text_q) {
         Xapian::Query indonesian = parse_text(text_q, Language::kIndonesian, db);
         Xapian::Query english = parse_text(text_q, Language::kEnglish, db);

@@ -42,6 +42,11 @@ TEST(BuildQuery, TextQueries) {
       {"-banjir -gempa", "Query(((<alldocuments> AND_NOT Zbanjir@1) AND_NOT Zgempa@2))"},
       {"jalan -rusak", "Query((Zjalan@1 AND_NOT Zrusak@2))"},
       {"title:banjir", "Query(ZSbanjir@1)"},
+      // NEAR and ADJ are words, not Xapian's positional operators (whose
+      // parsing leaked memory on "-a NEAR b c").
+      {"banjir NEAR jakarta", "Query((Zbanjir@1 AND Znear@2 AND Zjakarta@3))"},
+      {"banjir ADJ/2 jakarta", "Query((Zbanjir@1 AND (adj@2 PHRASE 2 2@3) AND Zjakarta@4))"},
+      {"NEARBY", "Query(nearby@1)"},
       // Other spellings of a date compare the day value.
       {"date:20220301..20220331", "Query(VALUE_RANGE 1 20220301 20220331)"},
   };
