@@ -15,6 +15,7 @@
 #include "common/schema.h"
 #include "searchd/collapse.h"
 #include "searchd/facets.h"
+#include "searchd/frequent_words.h"
 #include "searchd/query_builder.h"
 #include "searchd/recency.h"
 
@@ -141,7 +142,9 @@ auto Executor::with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>())) {
 
 namespace {
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highlight) {
+// `passages`: an MSet of the query as the words were written (Xapian
+// finds the words to mark and their weights there); `m`: the hit.
+Hit make_hit(const Xapian::MSet& passages, const Xapian::MSetIterator& m, bool highlight) {
   Hit hit;
   json stored = json::parse(m.get_document().get_data(), nullptr, false);
   if (stored.is_discarded() || !stored.is_object()) stored = json::object();
@@ -172,8 +175,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highl
     return text;
   };
   // The whole title, escaped, its matches marked.
-  hit.title_html = unmark(mset.snippet(hit.title, hit.title.size() + 16, stemmer, 0, mark_start, mark_end, ""));
-  hit.snippet = unmark(mset.snippet(body, kSnippetBytes, stemmer,
+  hit.title_html = unmark(passages.snippet(hit.title, hit.title.size() + 16, stemmer, 0, mark_start, mark_end, ""));
+  hit.snippet = unmark(passages.snippet(body, kSnippetBytes, stemmer,
                                     kSnippetFlags,
                                     mark_start, mark_end, "…"));
   return hit;
@@ -182,12 +185,13 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& m, bool highl
 // `remote`: some shards are remote, whose backend takes no KeyMaker and
 // whose match spies over-count when the page is smaller than the matches
 // (Xapian 1.4): facets are then counted in a pass of their own.
+// `frequent_word_docs`: see ExecutorOptions.
 SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
                           bool has_words, double time_limit, bool remote,
-                          const ShardConnections& shards, std::shared_ptr<const FacetColumnSet> columns) {
+                          const ShardConnections& shards, std::shared_ptr<const FacetColumnSet> columns,
+                          Xapian::doccount frequent_word_docs, std::atomic<std::uint64_t>& frequent_word_searches) {
   auto start = Clock::now();
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
   SortOrder sort = request.sort.value_or(has_words ? SortOrder::kRelevance : SortOrder::kNewest);
   Xapian::MultiValueKeyMaker keys;
   if (sort != SortOrder::kRelevance) {
@@ -220,6 +224,14 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   // alone (limit 0); otherwise an estimate will do.
   Xapian::doccount check_at_least =
       facets_from_columns || (facets.empty() && request.limit > 0) ? 0 : db.get_doccount();
+  // A pass that only ranks, by relevance, over local shards: frequent words
+  // are scored from the lengths in memory (same scores, less work).
+  std::optional<Xapian::Query> ranking;
+  if (sort == SortOrder::kRelevance && check_at_least == 0 && !remote && request.limit > 0) {
+    ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs);
+    if (ranking) ++frequent_word_searches;
+  }
+  enquire.set_query(ranking ? *ranking : query);
   // Past the budget the matcher stops counting: the top hits stand, counts
   // become estimates and total_exact says so.
   if (time_limit > 0) enquire.set_time_limit(time_limit);
@@ -243,8 +255,17 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     response.total = counted.matches;
     response.total_exact = counted.exact;
   }
+  // The ranking query has no words left where frequent words were: the
+  // passages take them from the query as written (an empty page of it
+  // costs only the statistics).
+  Xapian::MSet passages = mset;
+  if (ranking && !mset.empty()) {
+    Xapian::Enquire words(db);
+    words.set_query(query);
+    passages = words.get_mset(0, 0);
+  }
   for (auto m = mset.begin(); m != mset.end(); ++m) {
-    response.hits.push_back(make_hit(mset, m, request.highlight));
+    response.hits.push_back(make_hit(passages, m, request.highlight));
     if (request.collapse) response.hits.back().duplicates = duplicates_of(db, query, m.get_document());
   }
   response.facets = facets.results();
@@ -270,9 +291,10 @@ SearchResponse Executor::search(const SearchRequest& request) {
     bool by_relevance = request.sort.value_or(built.has_words ? SortOrder::kRelevance : SortOrder::kNewest) ==
                         SortOrder::kRelevance;
     Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
-    std::shared_ptr<const FacetColumnSet> columns = request.facets.empty() ? nullptr : facet_columns_for(w);
+    std::shared_ptr<const FacetColumnSet> columns = facet_columns_for(w);
     SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds,
-                                         w.shards.has_remote(), w.shards, std::move(columns));
+                                         w.shards.has_remote(), w.shards, std::move(columns),
+                                         options_.frequent_word_docs, frequent_word_searches_);
     response.suggestion = built.suggestion;
     response.missing_shards = w.shards.missing();
     // An answer cut short by the time budget is not the whole answer.
@@ -305,10 +327,10 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     Xapian::Query others(Xapian::Query::OP_AND_NOT, like, Xapian::Query(term));
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
-    std::shared_ptr<const FacetColumnSet> columns = request.facets.empty() ? nullptr : facet_columns_for(w);
+    std::shared_ptr<const FacetColumnSet> columns = facet_columns_for(w);
     SearchResponse response = run_search(w.db, plain, apply_filters(others, request, w.db), true,
                                          options_.time_limit_seconds, w.shards.has_remote(), w.shards,
-                                         std::move(columns));
+                                         std::move(columns), options_.frequent_word_docs, frequent_word_searches_);
     response.missing_shards = w.shards.missing();
     return response;
   });
@@ -331,6 +353,7 @@ IndexStats Executor::stats() {
     s.revision = w.db.size() == 1 ? w.db.get_revision() : 0;
     s.average_length = w.db.get_avlength();
     s.result_cache = result_cache_.counts();
+    s.frequent_word_searches = frequent_word_searches_.load();
     return s;
   });
 }

@@ -3,6 +3,7 @@
 // reopens it so that new commits are seen within a fraction of a second.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -31,6 +32,10 @@ struct ExecutorOptions {
   ShardSetOptions shards;
   // Answers kept per index revision (see result_cache.h); 0 keeps none.
   std::size_t result_cache_bytes = 0;
+  // Words in at least this many articles are scored from the document
+  // lengths in memory when a search ranks by relevance over local shards
+  // (frequent_words.h); 0 turns it off.
+  Xapian::doccount frequent_word_docs = 10000;
 };
 
 // What a term expands to (GET /synonyms).
@@ -46,6 +51,8 @@ struct IndexStats {
   std::uint64_t terms = 0;  // distinct terms (0 when not cheap to know)
   double average_length = 0;
   ResultCache::Counts result_cache;
+  // Searches whose ranking scored frequent words from memory, since start.
+  std::uint64_t frequent_word_searches = 0;
 };
 
 class Executor {
@@ -85,6 +92,7 @@ class Executor {
   std::uint64_t id_;  // tells apart the per-thread state of two executors
   std::unique_ptr<FacetColumnCache> facet_columns_;  // local shards only
   ResultCache result_cache_;
+  std::atomic<std::uint64_t> frequent_word_searches_{0};
 };
 
 }  // namespace warta::searchd

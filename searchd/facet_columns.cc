@@ -71,6 +71,11 @@ FacetColumn load_column(const Xapian::Database& db, Slot slot, bool list_valued,
 std::shared_ptr<const FacetColumns> FacetColumns::load(const Xapian::Database& db) {
   auto columns = std::make_shared<FacetColumns>();
   columns->last_docid_ = db.get_lastdocid();
+  columns->uuid_ = db.get_uuid();
+  columns->doc_lengths_.assign(static_cast<std::size_t>(columns->last_docid_) + 1, 0);
+  for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it) {
+    if (*it <= columns->last_docid_) columns->doc_lengths_[*it] = it.get_doclength();
+  }
   for (const auto& [slot, list_valued] : kFacetSlots) {
     columns->columns_.emplace_back(slot, load_column(db, slot, list_valued, columns->last_docid_));
   }
@@ -85,7 +90,7 @@ const FacetColumn* FacetColumns::column(Slot slot) const {
 }
 
 std::size_t FacetColumns::memory_bytes() const {
-  std::size_t bytes = 0;
+  std::size_t bytes = doc_lengths_.capacity() * sizeof(Xapian::termcount);
   for (const auto& [slot, column] : columns_) {
     bytes += (column.number_of.capacity() + column.first.capacity() + column.numbers.capacity()) * sizeof(std::uint32_t);
     for (const std::string& value : column.values) bytes += sizeof(std::string) + value.capacity();

@@ -1,6 +1,8 @@
 // facet_columns: every article's facet values held in memory by document
 // number, so that counting facets over a million matches costs an array
-// lookup per match instead of reading each match's values from the index.
+// lookup per match instead of reading each match's values from the index;
+// and every article's length, with which frequent words are scored without
+// a length lookup in the index per match (frequent_words.h).
 // Built from local shards only (a remote shard's values stay where it is),
 // once per revision of the index, off the search path (FacetColumnCache).
 #pragma once
@@ -42,10 +44,17 @@ class FacetColumns {
   // nullptr for a slot that is not a facet.
   const FacetColumn* column(schema::Slot slot) const;
   Xapian::docid last_docid() const { return last_docid_; }
+  // Document length by document id (0 for none), as Xapian's
+  // get_doclength() gives it: what BM25 normalises by.
+  const std::vector<Xapian::termcount>& doc_lengths() const { return doc_lengths_; }
+  // The index these columns were read from (Database::get_uuid()).
+  const std::string& uuid() const { return uuid_; }
   std::size_t memory_bytes() const;
 
  private:
   Xapian::docid last_docid_ = 0;
+  std::string uuid_;
+  std::vector<Xapian::termcount> doc_lengths_;
   std::vector<std::pair<schema::Slot, FacetColumn>> columns_;
 };
 

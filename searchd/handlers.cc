@@ -147,6 +147,7 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
                                {"misses", s.result_cache.misses},
                                {"entries", s.result_cache.entries},
                                {"bytes", s.result_cache.bytes}}},
+                             {"frequent_word_searches", s.frequent_word_searches},
                              {"threads", options_.threads}};
       return json_response(200, body.dump());
     }

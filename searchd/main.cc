@@ -125,6 +125,11 @@ int main(int argc, char** argv) {
   app.add_option("--result-cache-mb", result_cache_mb,
                  "MiB of answers kept for repeated searches, per index revision (0 = no cache)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
+  Xapian::doccount frequent_word_docs = 10000;
+  app.add_option("--frequent-word-docs", frequent_word_docs,
+                 "Words in at least this many articles are scored from document lengths held in memory "
+                 "(same ranking, faster; 0 = off)")
+      ->check(CLI::Range(0u, 4000000000u));
   std::string acronyms_file;
   app.add_option("--acronyms", acronyms_file,
                  "Curated acronyms (ACRONYM<TAB>long form per line, - to never expand) that override "
@@ -174,6 +179,7 @@ int main(int argc, char** argv) {
     executor_options.shards.remote_timeout = std::chrono::milliseconds(static_cast<long>(remote_timeout * 1000));
     executor_options.shards.dictionary = dictionary;
     executor_options.result_cache_bytes = result_cache_mb << 20;
+    executor_options.frequent_word_docs = frequent_word_docs;
     if (!acronyms_file.empty()) {
       executor_options.curated_acronyms = warta::read_curated_acronyms(acronyms_file);
       spdlog::info("{}: {} curated acronyms", acronyms_file, executor_options.curated_acronyms.size());

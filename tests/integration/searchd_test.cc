@@ -468,5 +468,51 @@ TEST(SearchdResultCache, RepeatsAreCachedUntilTheIndexChanges) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// Frequent words scored from the document lengths in memory rank exactly as
+// Xapian scores them: on one server every word counts as frequent
+// (--frequent-word-docs 1), on the other none does; every answer is the
+// same, scores, passages and marks included.
+TEST(SearchdFrequentWords, ScoringFromMemoryChangesNoAnswer) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), WARTA_SAMPLE_ARCHIVE}).exit_code, 0);
+  Searchd from_memory(dir, dir.file("db"), {"--frequent-word-docs", "1", "--result-cache-mb", "0"});
+  Searchd from_index(dir, dir.file("db"), {"--frequent-word-docs", "0", "--result-cache-mb", "0"});
+  const std::vector<json> searches = {
+      {{"q", "pemerintah"}},
+      {{"q", "presiden jokowi"}, {"limit", 20}},
+      {{"q", "banjir OR gempa"}, {"highlight", true}},
+      {{"q", "indonesia -jakarta"}, {"offset", 5}},
+      {{"q", "\"tim nasional\" sepak bola"}},
+      {{"q", "pemerintah daerah"}, {"filters", {{"section", {"tajuk utama"}}}}, {"facets", {"source", "month"}}},
+      {{"q", "menteri"}, {"collapse", true}},
+      {{"q", "harga"}, {"recency", 1.0}},
+  };
+  // The columns are read by a thread of their own after start: searches
+  // before they are ready are ranked the usual way.
+  json stats;
+  for (int i = 0; i < 200; ++i) {
+    post(from_memory.port(), searches[0]);
+    stats = get(from_memory.port(), "/stats");
+    if (stats["frequent_word_searches"].get<int>() > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_GT(stats["frequent_word_searches"].get<int>(), 0);
+  int used = stats["frequent_word_searches"].get<int>();
+  for (const json& search : searches) {
+    json a = post(from_memory.port(), search);
+    json b = post(from_index.port(), search);
+    ASSERT_FALSE(a["hits"].empty()) << search.dump();
+    EXPECT_EQ(a["hits"], b["hits"]) << search.dump();
+    EXPECT_EQ(a["total"], b["total"]) << search.dump();
+    EXPECT_EQ(a["facets"], b["facets"]) << search.dump();
+  }
+  EXPECT_EQ(get(from_memory.port(), "/stats")["frequent_word_searches"].get<int>(), used + 8);
+  EXPECT_EQ(get(from_index.port(), "/stats")["frequent_word_searches"], 0);
+  // Similar articles rank with the same words.
+  std::string id = post(from_index.port(), searches[0])["hits"][0]["id"];
+  EXPECT_EQ(get(from_memory.port(), "/articles/" + id + "/similar")["hits"],
+            get(from_index.port(), "/articles/" + id + "/similar")["hits"]);
+}
+
 }  // namespace
 }  // namespace warta

@@ -1,0 +1,151 @@
+#include "searchd/frequent_words.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tests/support/process.h"
+
+namespace warta::searchd {
+namespace {
+
+// Articles of varied length whose words are frequent ("w0".."w4", in most
+// articles, several times), middling and rare, with positions for phrases
+// and a boolean filter term in some.
+void add_articles(Xapian::WritableDatabase& db, int count, unsigned seed) {
+  std::mt19937 random(seed);
+  for (int i = 0; i < count; ++i) {
+    Xapian::Document doc;
+    Xapian::termpos pos = 0;
+    int words = 5 + static_cast<int>(random() % 300);
+    for (int w = 0; w < words; ++w) {
+      auto pick = random() % 100;
+      std::string term = pick < 60 ? "w" + std::to_string(random() % 5)
+                         : pick < 90 ? "m" + std::to_string(random() % 40)
+                                     : "r" + std::to_string(random() % 2000);
+      doc.add_posting(term, ++pos);
+    }
+    if (random() % 3 == 0) doc.add_boolean_term("Kfilter");
+    db.add_document(doc);
+  }
+}
+
+std::shared_ptr<const FacetColumnSet> columns_of(const std::vector<Xapian::Database>& shards) {
+  auto set = std::make_shared<FacetColumnSet>();
+  for (const Xapian::Database& shard : shards) set->shards.push_back(FacetColumns::load(shard));
+  return set;
+}
+
+// Same documents, same order, same scores: exactly (the formula is
+// Xapian's, evaluated in the same order).
+void expect_same_ranking(Xapian::Database& db, const Xapian::Query& query,
+                         const std::shared_ptr<const FacetColumnSet>& columns) {
+  std::optional<Xapian::Query> rewritten = with_frequent_words_from_memory(query, db, columns, 50);
+  ASSERT_TRUE(rewritten.has_value()) << query.get_description();
+  EXPECT_NE(rewritten->get_description().find("FrequentWordSource"), std::string::npos);
+  for (Xapian::doccount page : {1u, 10u, 1000u}) {
+    Xapian::Enquire plain(db), fast(db);
+    plain.set_query(query);
+    fast.set_query(*rewritten);
+    Xapian::MSet expected = plain.get_mset(0, page);
+    Xapian::MSet got = fast.get_mset(0, page);
+    ASSERT_EQ(got.size(), expected.size()) << query.get_description() << " page " << page;
+    ASSERT_GT(got.size(), 0u);
+    for (Xapian::doccount i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(*got[i], *expected[i]) << query.get_description() << " page " << page << " rank " << i;
+      EXPECT_EQ(got[i].get_weight(), expected[i].get_weight()) << query.get_description() << " rank " << i;
+    }
+    EXPECT_EQ(got.get_matches_estimated(), expected.get_matches_estimated()) << query.get_description();
+  }
+}
+
+std::vector<Xapian::Query> test_queries() {
+  using Q = Xapian::Query;
+  return {
+      Q("w0"),
+      Q(Q::OP_AND, Q("w1"), Q("m3")),
+      Q(Q::OP_OR, Q("w2"), Q("w3")),
+      Q(Q::OP_OR, Q(Q::OP_AND, Q("w0"), Q("r7")), Q(Q::OP_AND, Q("w4"), Q("m1"))),
+      Q(Q::OP_AND_NOT, Q("w1"), Q("m5")),
+      Q(Q::OP_AND_MAYBE, Q("m2"), Q("w3")),
+      Q(Q::OP_FILTER, Q("w4"), Q("Kfilter")),
+      // A phrase keeps its terms (positions); the frequent word beside it
+      // is replaced.
+      Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("w2")),
+  };
+}
+
+TEST(FrequentWords, RankLikeXapiansOwnBm25) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+    add_articles(db, 600, 11);
+    for (Xapian::docid did = 5; did < 100; did += 9) db.delete_document(did);  // holes in the numbering
+    db.commit();
+  }
+  Xapian::Database db(dir.file("db"));
+  auto columns = columns_of({db});
+  for (const Xapian::Query& query : test_queries()) expect_same_ranking(db, query, columns);
+}
+
+// Each shard has its lengths; scores use the statistics of all of them.
+TEST(FrequentWords, RankLikeXapianOverShards) {
+  test::TempDir dir;
+  std::vector<Xapian::Database> shards;
+  Xapian::Database all;
+  for (unsigned s = 0; s < 3; ++s) {
+    std::string path = dir.file("shard" + std::to_string(s));
+    {
+      Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+      add_articles(db, 200 + 50 * static_cast<int>(s), 20 + s);
+      db.commit();
+    }
+    shards.emplace_back(path);
+    all.add_database(shards.back());
+  }
+  auto columns = columns_of(shards);
+  for (const Xapian::Query& query : test_queries()) expect_same_ranking(all, query, columns);
+}
+
+// Lengths that are not the index's (columns of another index) would give
+// other scores: the source finds its shard's own by the index's identity,
+// and without them asks the index, so the ranking still holds.
+TEST(FrequentWords, ColumnsOfAnotherIndexAreNotUsed) {
+  test::TempDir dir;
+  for (const char* name : {"a", "b"}) {
+    Xapian::WritableDatabase db(dir.file(name), Xapian::DB_CREATE);
+    add_articles(db, 300, name[0] == 'a' ? 1 : 2);
+    db.commit();
+  }
+  Xapian::Database a(dir.file("a")), b(dir.file("b"));
+  expect_same_ranking(a, Xapian::Query("w0"), columns_of({b}));
+}
+
+TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+    add_articles(db, 300, 3);
+    db.commit();
+  }
+  Xapian::Database db(dir.file("db"));
+  auto columns = columns_of({db});
+  using Q = Xapian::Query;
+  // Rare words, filters, phrases, scaled parts and repeated terms stay.
+  for (const Q& query : {Q("r5"), Q(Q::OP_FILTER, Q("r1"), Q("w0")), Q(Q::OP_PHRASE, Q("w0"), Q("w1")),
+                         Q(Q::OP_SCALE_WEIGHT, Q("w0"), 2.0), Q("w0", 2), Q(Q::OP_AND_NOT, Q("r9"), Q("w1"))}) {
+    EXPECT_FALSE(with_frequent_words_from_memory(query, db, columns, 50).has_value()) << query.get_description();
+  }
+  // Off: a threshold of 0, or no columns.
+  EXPECT_FALSE(with_frequent_words_from_memory(Q("w0"), db, columns, 0).has_value());
+  EXPECT_FALSE(with_frequent_words_from_memory(Q("w0"), db, nullptr, 50).has_value());
+  // The threshold is a count of articles.
+  Xapian::doccount w0 = db.get_termfreq("w0");
+  EXPECT_TRUE(with_frequent_words_from_memory(Q("w0"), db, columns, w0).has_value());
+  EXPECT_FALSE(with_frequent_words_from_memory(Q("w0"), db, columns, w0 + 1).has_value());
+}
+
+}  // namespace
+}  // namespace warta::searchd
