@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "searchd/term_impacts.h"
 
 namespace warta::searchd {
 
@@ -49,12 +50,15 @@ class FacetColumns {
   const std::vector<Xapian::termcount>& doc_lengths() const { return doc_lengths_; }
   // The index these columns were read from (Database::get_uuid()).
   const std::string& uuid() const { return uuid_; }
+  // Frequent words' impacts at this revision, filled as searches need them.
+  TermImpactCache& term_impacts() const { return term_impacts_; }
   std::size_t memory_bytes() const;
 
  private:
   Xapian::docid last_docid_ = 0;
   std::string uuid_;
   std::vector<Xapian::termcount> doc_lengths_;
+  mutable TermImpactCache term_impacts_;
   std::vector<std::pair<schema::Slot, FacetColumn>> columns_;
 };
 

@@ -2,21 +2,15 @@
 #include "searchd/frequent_words.h"
 
 #include <algorithm>
-#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "searchd/bm25.h"
+#include "searchd/term_impacts.h"
+
 namespace warta::searchd {
 namespace {
-
-// Xapian 1.4's BM25Weight defaults (k1, b, min_normlen; k2 = 0 adds no
-// extra, k3 = 1 makes the query-frequency factor 1 for wqf 1), the scheme an
-// Enquire uses unless told otherwise. The scores are checked against
-// Xapian's own in tests/searchd/frequent_words_test.cc.
-constexpr double kK1 = 1.0;
-constexpr double kB = 0.5;
-constexpr double kMinNormLength = 0.5;
 
 // What scores one term, shared by the copies Xapian makes of the source.
 struct TermScoring {
@@ -28,9 +22,7 @@ struct TermScoring {
 
 // BM25 of `wdf` in a document of `length`, as BM25Weight::get_sumpart.
 double bm25_part(const TermScoring& s, double wdf, double length) {
-  double normalised = std::max(length * s.length_factor, kMinNormLength);
-  double denominator = kK1 * (normalised * kB + (1 - kB)) + wdf;
-  return s.termweight * (wdf / denominator);
+  return s.termweight * bm25_document_part(wdf, length, s.length_factor);
 }
 
 class FrequentWordSource : public Xapian::PostingSource {
@@ -39,21 +31,30 @@ class FrequentWordSource : public Xapian::PostingSource {
 
   FrequentWordSource* clone() const override { return new FrequentWordSource(scoring_); }
 
-  // `db` is one shard of the search: its own postings, its own lengths.
+  // `db` is one shard of the search: its own postings, its own lengths
+  // and impacts.
   void init(const Xapian::Database& db) override {
     const TermScoring& s = *scoring_;
     db_ = db;
     lengths_ = nullptr;
+    impacts_ = nullptr;
     std::string uuid = db_.get_uuid();
     for (const auto& shard : s.columns->shards) {
-      if (!uuid.empty() && shard->uuid() == uuid) lengths_ = &shard->doc_lengths();
+      if (uuid.empty() || shard->uuid() != uuid) continue;
+      lengths_ = &shard->doc_lengths();
+      impacts_ = shard->term_impacts().get(s.term, s.length_factor, [&] {
+        return TermImpacts::compute(db_, s.term, *lengths_, s.length_factor);
+      });
     }
     termfreq_ = db_.get_termfreq(s.term);
     postings_ = db_.postlist_begin(s.term);
     end_ = db_.postlist_end(s.term);
     started_ = false;
-    // BM25Weight::get_maxpart's bound for this shard: the matcher's own
-    // pruning then works as it would with the plain term.
+    if (impacts_ != nullptr) {
+      set_maxweight(s.termweight * impacts_->highest);
+      return;
+    }
+    // Without them, BM25Weight::get_maxpart's bound for this shard.
     double wdf_max = db_.get_wdf_upper_bound(s.term);
     if (wdf_max == 0) {
       set_maxweight(0);
@@ -92,8 +93,19 @@ class FrequentWordSource : public Xapian::PostingSource {
   // has no use for the others (strictly below: equal scores still compete,
   // ordered by id).
   void settle(double min_wt) {
-    for (; postings_ != end_; ++postings_) {
+    while (postings_ != end_) {
       Xapian::docid did = *postings_;
+      if (impacts_ != nullptr) {
+        // A block none of whose postings can reach `min_wt` is passed over.
+        std::size_t block = did >> TermImpacts::kBlockShift;
+        if (block < impacts_->block_highest.size() &&
+            scoring_->termweight * impacts_->block_highest[block] < min_wt) {
+          auto next_block = static_cast<Xapian::docid>((block + 1) << TermImpacts::kBlockShift);
+          if (next_block <= did) break;  // past the last document number
+          postings_.skip_to(next_block);
+          continue;
+        }
+      }
       Xapian::termcount length = 0;
       if (lengths_ != nullptr && did < lengths_->size()) length = (*lengths_)[did];
       // 0: not in the columns (they are of this revision, so only a
@@ -101,12 +113,14 @@ class FrequentWordSource : public Xapian::PostingSource {
       if (length == 0) length = postings_.get_doclength();
       weight_ = bm25_part(*scoring_, postings_.get_wdf(), length);
       if (weight_ >= min_wt) return;
+      ++postings_;
     }
   }
 
   std::shared_ptr<const TermScoring> scoring_;
   Xapian::Database db_;
   const std::vector<Xapian::termcount>* lengths_ = nullptr;
+  std::shared_ptr<const TermImpacts> impacts_;
   Xapian::doccount termfreq_ = 0;
   Xapian::PostingIterator postings_, end_;
   bool started_ = false;
@@ -150,11 +164,7 @@ class Rewriter {
     if (termfreq < min_docs_ || termfreq == 0) return q;
     auto scoring = std::make_shared<TermScoring>();
     scoring->term = std::move(name);
-    // BM25Weight::init without a relevance set: the Robertson/Sparck Jones
-    // idf, kept positive for words in more than half the articles.
-    double ratio = (documents_ - termfreq + 0.5) / (termfreq + 0.5);
-    if (ratio < 2) ratio = ratio * 0.5 + 1;
-    scoring->termweight = std::log(ratio) * (kK1 + 1);
+    scoring->termweight = bm25_term_weight(documents_, termfreq);
     scoring->length_factor = length_factor_;
     scoring->columns = columns_;
     changed = true;

@@ -7,7 +7,9 @@
 // match (34 ms against 16 ms to read the postings alone). A posting source
 // that reads the same postings and takes the lengths from memory gives the
 // same scores, bit for bit, and can pass over postings that cannot reach the
-// matcher's current threshold without handing them to it.
+// matcher's current threshold without handing them to it: one by one, and a
+// block of document numbers at a time with the word's impacts
+// (term_impacts.h).
 #pragma once
 
 #include <memory>
@@ -22,9 +24,10 @@ namespace warta::searchd {
 // `query` with each scored term that at least `min_docs` articles of `db`
 // contain replaced by a posting source that scores it from `columns` with
 // the BM25 formula and parameters of Xapian's default weighting scheme (the
-// Enquire's), so ranks and scores do not change. Terms inside phrases,
-// scaled subqueries, synonym groups and filters are left as they are, as are
-// terms repeated within one leaf (wqf above 1). nullopt when nothing is
+// Enquire's), so ranks and scores do not change. Terms inside phrases (Xapian
+// reads their positions from its own postings), scaled subqueries, synonym
+// groups and filters are left as they are, as are terms repeated within one
+// leaf (wqf above 1). nullopt when nothing is
 // replaced. Only for an Enquire over the local shards `columns`
 // was read from (Xapian cannot send a posting source of this kind to a
 // remote shard), with BM25Weight as its weighting scheme.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "searchd/bm25.h"
+#include "searchd/term_impacts.h"
 #include "tests/support/process.h"
 
 namespace warta::searchd {
@@ -74,6 +76,7 @@ std::vector<Xapian::Query> test_queries() {
       // A phrase keeps its terms (positions); the frequent word beside it
       // is replaced.
       Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("w2")),
+      Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w2"), Q("m4")), Q("w0")),
   };
 }
 
@@ -81,8 +84,9 @@ TEST(FrequentWords, RankLikeXapiansOwnBm25) {
   test::TempDir dir;
   {
     Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
-    add_articles(db, 600, 11);
-    for (Xapian::docid did = 5; did < 100; did += 9) db.delete_document(did);  // holes in the numbering
+    // Several blocks of document numbers (term_impacts.h), with holes.
+    add_articles(db, 7000, 11);
+    for (Xapian::docid did = 5; did < 3000; did += 9) db.delete_document(did);
     db.commit();
   }
   Xapian::Database db(dir.file("db"));
@@ -145,6 +149,51 @@ TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
   Xapian::doccount w0 = db.get_termfreq("w0");
   EXPECT_TRUE(with_frequent_words_from_memory(Q("w0"), db, columns, w0).has_value());
   EXPECT_FALSE(with_frequent_words_from_memory(Q("w0"), db, columns, w0 + 1).has_value());
+}
+
+// The impacts are the highest document parts, overall and per block,
+// as a reading of every posting finds them.
+TEST(TermImpacts, AreTheHighestPartsOfEachBlock) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
+    add_articles(db, 5000, 5);
+    db.commit();
+  }
+  Xapian::Database db(dir.file("db"));
+  auto columns = FacetColumns::load(db);
+  double length_factor = 1 / db.get_avlength();
+  TermImpacts impacts = TermImpacts::compute(db, "m7", columns->doc_lengths(), length_factor);
+  std::vector<double> expected((db.get_lastdocid() >> TermImpacts::kBlockShift) + 1, 0.0);
+  double highest = 0;
+  for (auto p = db.postlist_begin("m7"); p != db.postlist_end("m7"); ++p) {
+    double part = bm25_document_part(p.get_wdf(), p.get_doclength(), length_factor);
+    expected[*p >> TermImpacts::kBlockShift] = std::max(expected[*p >> TermImpacts::kBlockShift], part);
+    highest = std::max(highest, part);
+  }
+  EXPECT_GE(expected.size(), 3u);
+  EXPECT_EQ(impacts.block_highest, expected);
+  EXPECT_EQ(impacts.highest, highest);
+  EXPECT_GT(highest, 0);
+
+  // Kept per word and length factor; computed again for another factor.
+  TermImpactCache cache(2);
+  int computed = 0;
+  auto compute = [&] {
+    ++computed;
+    return impacts;
+  };
+  cache.get("m7", length_factor, compute);
+  cache.get("m7", length_factor, compute);
+  EXPECT_EQ(computed, 1);
+  cache.get("m7", length_factor * 2, compute);
+  EXPECT_EQ(computed, 2);
+  // Bounded: a third word pushes out the oldest.
+  cache.get("w1", length_factor, compute);
+  cache.get("w2", length_factor, compute);
+  EXPECT_EQ(computed, 4);
+  cache.get("m7", length_factor, compute);
+  EXPECT_EQ(computed, 5);
 }
 
 }  // namespace

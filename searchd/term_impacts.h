@@ -1,0 +1,56 @@
+// term_impacts: for a frequent word of one shard, the highest BM25
+// length-and-frequency part its postings reach, overall and in each block of
+// document numbers. With them a posting source can pass over a whole block
+// that cannot reach the matcher's threshold, and tell the matcher a bound
+// on the word's score that is its true maximum rather than Xapian's estimate
+// from the index-wide largest wdf and shortest document. (Xapian 1.4 keeps
+// no such block maxima.) Worked out on a word's first use at an index
+// revision, kept with that revision's columns.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+namespace warta::searchd {
+
+// Parts are bm25_document_part (bm25.h); a posting scores the term's
+// weight times its part.
+struct TermImpacts {
+  static constexpr unsigned kBlockShift = 11;  // blocks of 2,048 document numbers
+  double length_factor = 0;  // what the parts were computed with
+  double highest = 0;  // over every posting
+  std::vector<double> block_highest;  // by document number >> kBlockShift
+
+  // Reads every posting of `term` in `db` (one shard), lengths from
+  // `lengths` (document id -> length; 0 or beyond the end: asks the index).
+  static TermImpacts compute(const Xapian::Database& db, const std::string& term,
+                             const std::vector<Xapian::termcount>& lengths, double length_factor);
+};
+
+// The impacts of one shard's words at one revision, shared by the searches
+// of every worker. Bounded: past `capacity` words, the least recently
+// computed are dropped.
+class TermImpactCache {
+ public:
+  explicit TermImpactCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+
+  // The impacts of `term` computed with `length_factor`, computing them
+  // (outside the lock) with `compute` when missing.
+  std::shared_ptr<const TermImpacts> get(const std::string& term, double length_factor,
+                                         const std::function<TermImpacts()>& compute);
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const TermImpacts>> by_term_;
+  std::vector<std::string> order_;  // oldest first
+};
+
+}  // namespace warta::searchd
