@@ -49,7 +49,11 @@ struct ModernTerm {
 
 OldSpellingEvidence old_spelling_evidence(const Xapian::Document& doc) {
   OldSpellingEvidence evidence;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+  // Words are the lowercase terms: prefixed terms, stems ("Z...") and
+  // numbers sort before "a", and are not read.
+  auto t = doc.termlist_begin();
+  t.skip_to("a");
+  for (; t != doc.termlist_end(); ++t) {
     const std::string term = *t;
     if (term.empty() || is_upper(term[0])) continue;
     count_old_spelling_word(evidence, term, t.positionlist_count());
