@@ -45,6 +45,7 @@ class FrequentWordSource : public Xapian::PostingSource {
       impacts_ = shard->term_impacts().get(s.term, s.length_factor, [&] {
         return TermImpacts::compute(db_, s.term, *lengths_, s.length_factor);
       });
+      break;
     }
     termfreq_ = db_.get_termfreq(s.term);
     postings_ = db_.postlist_begin(s.term);
@@ -106,12 +107,7 @@ class FrequentWordSource : public Xapian::PostingSource {
           continue;
         }
       }
-      Xapian::termcount length = 0;
-      if (lengths_ != nullptr && did < lengths_->size()) length = (*lengths_)[did];
-      // 0: not in the columns (they are of this revision, so only a
-      // document without terms has it); ask the index.
-      if (length == 0) length = postings_.get_doclength();
-      weight_ = bm25_part(*scoring_, postings_.get_wdf(), length);
+      weight_ = bm25_part(*scoring_, postings_.get_wdf(), document_length(lengths_, postings_));
       if (weight_ >= min_wt) return;
       ++postings_;
     }

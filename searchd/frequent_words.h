@@ -27,10 +27,10 @@ namespace warta::searchd {
 // Enquire's), so ranks and scores do not change. Terms inside phrases (Xapian
 // reads their positions from its own postings), scaled subqueries, synonym
 // groups and filters are left as they are, as are terms repeated within one
-// leaf (wqf above 1). nullopt when nothing is
-// replaced. Only for an Enquire over the local shards `columns`
-// was read from (Xapian cannot send a posting source of this kind to a
-// remote shard), with BM25Weight as its weighting scheme.
+// leaf (wqf above 1). nullopt when nothing is replaced. Only for an Enquire
+// over the local shards `columns` was read from (Xapian cannot send a
+// posting source of this kind to a remote shard), with BM25Weight as its
+// weighting scheme.
 std::optional<Xapian::Query> with_frequent_words_from_memory(const Xapian::Query& query,
                                                              const Xapian::Database& db,
                                                              std::shared_ptr<const FacetColumnSet> columns,

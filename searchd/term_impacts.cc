@@ -14,9 +14,7 @@ TermImpacts TermImpacts::compute(const Xapian::Database& db, const std::string& 
   impacts.block_highest.assign((static_cast<std::size_t>(db.get_lastdocid()) >> kBlockShift) + 1, 0.0);
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::docid did = *p;
-    Xapian::termcount length = did < lengths.size() ? lengths[did] : 0;
-    if (length == 0) length = p.get_doclength();
-    double part = bm25_document_part(p.get_wdf(), length, length_factor);
+    double part = bm25_document_part(p.get_wdf(), document_length(&lengths, p), length_factor);
     std::size_t block = did >> kBlockShift;
     if (block >= impacts.block_highest.size()) impacts.block_highest.resize(block + 1, 0.0);
     impacts.block_highest[block] = std::max(impacts.block_highest[block], part);

@@ -20,6 +20,19 @@
 
 namespace warta::searchd {
 
+// The length of the document at `posting`: from `lengths` (document id ->
+// length, the facet columns' of its shard), else, when that has none for it
+// (0 or beyond the end) or is null, from the index.
+// Inline: called for every posting a frequent word's source reads.
+inline Xapian::termcount document_length(const std::vector<Xapian::termcount>* lengths,
+                                         const Xapian::PostingIterator& posting) {
+  Xapian::docid did = *posting;
+  Xapian::termcount length = lengths != nullptr && did < lengths->size() ? (*lengths)[did] : 0;
+  // 0: a document the columns have no length for (they are of the same
+  // revision, so only one without terms); the index knows.
+  return length != 0 ? length : posting.get_doclength();
+}
+
 // Parts are bm25_document_part (bm25.h); a posting scores the term's
 // weight times its part.
 struct TermImpacts {
@@ -28,8 +41,8 @@ struct TermImpacts {
   double highest = 0;  // over every posting
   std::vector<double> block_highest;  // by document number >> kBlockShift
 
-  // Reads every posting of `term` in `db` (one shard), lengths from
-  // `lengths` (document id -> length; 0 or beyond the end: asks the index).
+  // Reads every posting of `term` in `db` (one shard), lengths as
+  // document_length finds them in `lengths`.
   static TermImpacts compute(const Xapian::Database& db, const std::string& term,
                              const std::vector<Xapian::termcount>& lengths, double length_factor);
 };

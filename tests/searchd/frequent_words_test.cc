@@ -34,6 +34,13 @@ void add_articles(Xapian::WritableDatabase& db, int count, unsigned seed) {
   }
 }
 
+// An index at `path` of `count` such articles.
+void build_index(const std::string& path, int count, unsigned seed) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+  add_articles(db, count, seed);
+  db.commit();
+}
+
 std::shared_ptr<const FacetColumnSet> columns_of(const std::vector<Xapian::Database>& shards) {
   auto set = std::make_shared<FacetColumnSet>();
   for (const Xapian::Database& shard : shards) set->shards.push_back(FacetColumns::load(shard));
@@ -82,10 +89,10 @@ std::vector<Xapian::Query> test_queries() {
 
 TEST(FrequentWords, RankLikeXapiansOwnBm25) {
   test::TempDir dir;
+  // Several blocks of document numbers (term_impacts.h), with holes.
+  build_index(dir.file("db"), 7000, 11);
   {
-    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
-    // Several blocks of document numbers (term_impacts.h), with holes.
-    add_articles(db, 7000, 11);
+    Xapian::WritableDatabase db(dir.file("db"));
     for (Xapian::docid did = 5; did < 3000; did += 9) db.delete_document(did);
     db.commit();
   }
@@ -101,11 +108,7 @@ TEST(FrequentWords, RankLikeXapianOverShards) {
   Xapian::Database all;
   for (unsigned s = 0; s < 3; ++s) {
     std::string path = dir.file("shard" + std::to_string(s));
-    {
-      Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
-      add_articles(db, 200 + 50 * static_cast<int>(s), 20 + s);
-      db.commit();
-    }
+    build_index(path, 200 + 50 * static_cast<int>(s), 20 + s);
     shards.emplace_back(path);
     all.add_database(shards.back());
   }
@@ -118,22 +121,15 @@ TEST(FrequentWords, RankLikeXapianOverShards) {
 // and without them asks the index, so the ranking still holds.
 TEST(FrequentWords, ColumnsOfAnotherIndexAreNotUsed) {
   test::TempDir dir;
-  for (const char* name : {"a", "b"}) {
-    Xapian::WritableDatabase db(dir.file(name), Xapian::DB_CREATE);
-    add_articles(db, 300, name[0] == 'a' ? 1 : 2);
-    db.commit();
-  }
+  build_index(dir.file("a"), 300, 1);
+  build_index(dir.file("b"), 300, 2);
   Xapian::Database a(dir.file("a")), b(dir.file("b"));
   expect_same_ranking(a, Xapian::Query("w0"), columns_of({b}));
 }
 
 TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
   test::TempDir dir;
-  {
-    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
-    add_articles(db, 300, 3);
-    db.commit();
-  }
+  build_index(dir.file("db"), 300, 3);
   Xapian::Database db(dir.file("db"));
   auto columns = columns_of({db});
   using Q = Xapian::Query;
@@ -155,11 +151,7 @@ TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
 // as a reading of every posting finds them.
 TEST(TermImpacts, AreTheHighestPartsOfEachBlock) {
   test::TempDir dir;
-  {
-    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE);
-    add_articles(db, 5000, 5);
-    db.commit();
-  }
+  build_index(dir.file("db"), 5000, 5);
   Xapian::Database db(dir.file("db"));
   auto columns = FacetColumns::load(db);
   double length_factor = 1 / db.get_avlength();
