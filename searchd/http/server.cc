@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <boost/beast/core/error.hpp>
+#include <spdlog/spdlog.h>
 
 #include "searchd/http/listener.h"
 #include "searchd/http/session.h"
@@ -44,6 +45,11 @@ void HttpServer::start() {
   if (listener_) throw std::logic_error("HttpServer::start() called twice");
   const ServerOptions& options = state_->options();
   const std::string name = format_host_port(options.host, options.port);
+
+  // Sessions log from the I/O threads. Build spdlog's registry here, before
+  // any of them runs: its lazy construction inside the (uninstrumented) shared
+  // library races, as ThreadSanitizer sees it, with a second thread's first log.
+  spdlog::default_logger_raw();
 
   beast::error_code ec;
   tcp::resolver resolver(io_);
