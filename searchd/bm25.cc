@@ -13,10 +13,11 @@ constexpr double kMinNormLength = 0.5;
 
 }  // namespace
 
-double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq) {
+double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq, double factor) {
   double ratio = (documents - termfreq + 0.5) / (termfreq + 0.5);
   if (ratio < 2) ratio = ratio * 0.5 + 1;
-  return std::log(ratio) * (kK1 + 1);
+  // Xapian multiplies in this order; the wqf factor between is exactly 1.
+  return std::log(ratio) * factor * (kK1 + 1);
 }
 
 double bm25_document_part(double wdf, double length, double length_factor) {

@@ -226,12 +226,12 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
       facets_from_columns || (facets.empty() && request.limit > 0) ? 0 : db.get_doccount();
   // A pass that only ranks, by relevance, over local shards: frequent words
   // are scored from the lengths in memory (same scores, less work).
-  std::optional<Xapian::Query> ranking;
+  std::optional<RankingQuery> ranking;
   if (sort == SortOrder::kRelevance && check_at_least == 0 && !remote && request.limit > 0) {
     ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs);
     if (ranking) ++frequent_word_searches;
   }
-  enquire.set_query(ranking ? *ranking : query);
+  enquire.set_query(ranking ? ranking->query : query);
   // Past the budget the matcher stops counting: the top hits stand, counts
   // become estimates and total_exact says so.
   if (time_limit > 0) enquire.set_time_limit(time_limit);
@@ -257,12 +257,14 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   }
   // The ranking query has no words left where frequent words were: the
   // passages take them from the query as written (an empty page of it
-  // costs only the statistics).
+  // costs only the statistics), and so does the estimate of the matches
+  // when phrases became filters.
   Xapian::MSet passages = mset;
-  if (ranking && !mset.empty()) {
+  if (ranking && (!mset.empty() || ranking->phrases_as_filters)) {
     Xapian::Enquire words(db);
     words.set_query(query);
     passages = words.get_mset(0, 0);
+    if (ranking->phrases_as_filters && !facets_from_columns) response.total = estimated_matches(mset, passages);
   }
   for (auto m = mset.begin(); m != mset.end(); ++m) {
     response.hits.push_back(make_hit(passages, m, request.highlight));

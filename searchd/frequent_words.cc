@@ -2,6 +2,9 @@
 #include "searchd/frequent_words.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -123,6 +126,30 @@ class FrequentWordSource : public Xapian::PostingSource {
   double weight_ = 0;
 };
 
+Xapian::Query scaled(const Xapian::Query& q, double factor) {
+  return factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+// The factor of an OP_SCALE_WEIGHT query, which Xapian 1.4 shows only in its
+// description ("0.10000000000000000555 * ..."): read from there, then
+// checked by building the same query again and comparing the serialised
+// forms, which hold the factor bit for bit. nullopt if they differ.
+std::optional<double> scale_factor_of(const Xapian::Query& q) {
+  std::string description = q.get_description();
+  std::string_view text(description);
+  constexpr std::string_view kStart = "Query(";
+  if (text.substr(0, kStart.size()) == kStart) text.remove_prefix(kStart.size());
+  std::size_t end = text.find(" * ");
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string number(text.substr(0, end));
+  char* parsed_end = nullptr;
+  double factor = std::strtod(number.c_str(), &parsed_end);
+  if (parsed_end != number.c_str() + number.size()) return std::nullopt;
+  Xapian::Query again(Xapian::Query::OP_SCALE_WEIGHT, q.get_subquery(0), factor);
+  if (again.serialise() != q.serialise()) return std::nullopt;
+  return factor;
+}
+
 class Rewriter {
  public:
   Rewriter(const Xapian::Database& db, std::shared_ptr<const FacetColumnSet> columns, Xapian::doccount min_docs)
@@ -134,45 +161,91 @@ class Rewriter {
     documents_ = documents;
   }
 
-  // `changed` says whether anything below was replaced.
-  Xapian::Query rewrite(const Xapian::Query& q, bool& changed) {
+  // `q` with its weights scaled by `factor`. `changed` says whether
+  // anything below was replaced; if not, `q` comes back as it was, unscaled.
+  //
+  // Xapian scales a subquery by passing the factor down to each of its
+  // leaves, which fold it into their term weight (BM25Weight::init). The
+  // matcher would multiply a posting source's weights by the factor after
+  // the fact, which rounds differently: so the factor goes into the source's
+  // term weight instead, the SCALE_WEIGHT node goes away, and each leaf left
+  // as it was is scaled on its own.
+  Xapian::Query rewrite(const Xapian::Query& q, double factor, bool& changed) {
     switch (q.get_type()) {
       case Xapian::Query::LEAF_TERM:
-        return term(q, changed);
+        return term(q, factor, changed);
       case Xapian::Query::OP_AND:
       case Xapian::Query::OP_OR:
       case Xapian::Query::OP_AND_MAYBE:
-        return subqueries(q, q.get_num_subqueries(), changed);
+        return subqueries(q, q.get_num_subqueries(), factor, changed);
       case Xapian::Query::OP_AND_NOT:
       case Xapian::Query::OP_FILTER:
         // The others only take matches away: they carry no score.
-        return subqueries(q, 1, changed);
+        return subqueries(q, 1, factor, changed);
+      case Xapian::Query::OP_PHRASE:
+        return phrase(q, factor, changed);
+      case Xapian::Query::OP_SCALE_WEIGHT: {
+        std::optional<double> scale = scale_factor_of(q);
+        if (!scale || *scale == 0) return q;  // unknown, or boolean: no scores
+        return rewrite(q.get_subquery(0), factor * *scale, changed);
+      }
       default:
         return q;
     }
   }
 
+  bool phrases_as_filters() const { return phrases_as_filters_; }
+
  private:
-  Xapian::Query term(const Xapian::Query& q, bool& changed) {
+  Xapian::Query term(const Xapian::Query& q, double factor, bool& changed) {
     if (q.get_length() != 1) return q;  // wqf above 1: BM25's wqf factor
     std::string name = *q.get_terms_begin();
     Xapian::doccount termfreq = db_.get_termfreq(name);
     if (termfreq < min_docs_ || termfreq == 0) return q;
     auto scoring = std::make_shared<TermScoring>();
     scoring->term = std::move(name);
-    scoring->termweight = bm25_term_weight(documents_, termfreq);
+    scoring->termweight = bm25_term_weight(documents_, termfreq, factor);
     scoring->length_factor = length_factor_;
     scoring->columns = columns_;
     changed = true;
     return Xapian::Query((new FrequentWordSource(std::move(scoring)))->release());
   }
 
+  // A phrase scores as the AND of its words. Its words, rewritten, rank;
+  // the phrase itself, as a filter, checks the positions: Xapian then reads
+  // positions only for the candidates that can still reach the top, instead
+  // of for every article with all the words.
+  Xapian::Query phrase(const Xapian::Query& q, double factor, bool& changed) {
+    std::vector<Xapian::Query> words;
+    bool any = false;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      Xapian::Query word = q.get_subquery(i);
+      if (word.get_type() != Xapian::Query::LEAF_TERM) return q;
+      bool replaced = false;
+      Xapian::Query rewritten = term(word, factor, replaced);
+      words.push_back(replaced ? rewritten : scaled(word, factor));
+      any = any || replaced;
+    }
+    if (!any) return q;
+    changed = true;
+    phrases_as_filters_ = true;
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), q);
+  }
+
   // `q` with its first `rewritten` subqueries rewritten, the rest kept.
-  Xapian::Query subqueries(const Xapian::Query& q, std::size_t rewritten, bool& changed) {
+  Xapian::Query subqueries(const Xapian::Query& q, std::size_t rewritten, double factor, bool& changed) {
     std::vector<Xapian::Query> parts;
     bool any = false;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-      parts.push_back(i < rewritten ? rewrite(q.get_subquery(i), any) : q.get_subquery(i));
+      Xapian::Query part = q.get_subquery(i);
+      if (i >= rewritten) {
+        parts.push_back(part);  // unscored: no factor applies
+        continue;
+      }
+      bool replaced = false;
+      Xapian::Query rewritten_part = rewrite(part, factor, replaced);
+      parts.push_back(replaced ? rewritten_part : scaled(part, factor));
+      any = any || replaced;
     }
     if (!any) return q;
     changed = true;
@@ -182,22 +255,30 @@ class Rewriter {
   const Xapian::Database& db_;
   std::shared_ptr<const FacetColumnSet> columns_;
   Xapian::doccount min_docs_;
+  bool phrases_as_filters_ = false;
   Xapian::doccount documents_ = 0;
   double length_factor_ = 0;
 };
 
 }  // namespace
 
-std::optional<Xapian::Query> with_frequent_words_from_memory(const Xapian::Query& query,
-                                                             const Xapian::Database& db,
-                                                             std::shared_ptr<const FacetColumnSet> columns,
-                                                             Xapian::doccount min_docs) {
+std::optional<RankingQuery> with_frequent_words_from_memory(const Xapian::Query& query, const Xapian::Database& db,
+                                                            std::shared_ptr<const FacetColumnSet> columns,
+                                                            Xapian::doccount min_docs) {
   if (columns == nullptr || min_docs == 0) return std::nullopt;
   Rewriter rewriter(db, std::move(columns), min_docs);
   bool changed = false;
-  Xapian::Query rewritten = rewriter.rewrite(query, changed);
+  Xapian::Query rewritten = rewriter.rewrite(query, 1.0, changed);
   if (!changed) return std::nullopt;
-  return rewritten;
+  return RankingQuery{std::move(rewritten), rewriter.phrases_as_filters()};
+}
+
+Xapian::doccount estimated_matches(const Xapian::MSet& ranked, const Xapian::MSet& statistics) {
+  // Uncollapsed: `total` counts matching articles, grouped or not.
+  Xapian::doccount estimate =
+      std::max(ranked.get_uncollapsed_matches_estimated(), statistics.get_uncollapsed_matches_estimated());
+  return std::clamp(estimate, ranked.get_uncollapsed_matches_lower_bound(),
+                    ranked.get_uncollapsed_matches_upper_bound());
 }
 
 }  // namespace warta::searchd

@@ -21,19 +21,35 @@
 
 namespace warta::searchd {
 
+// A query that ranks exactly as another one, with less work.
+struct RankingQuery {
+  Xapian::Query query;
+  // Some phrase became the AND of its words filtered by the phrase; then
+  // the matcher checks positions only for candidates that can reach the
+  // top, and its estimate of the matches runs low: see estimated_matches().
+  bool phrases_as_filters = false;
+};
+
 // `query` with each scored term that at least `min_docs` articles of `db`
 // contain replaced by a posting source that scores it from `columns` with
 // the BM25 formula and parameters of Xapian's default weighting scheme (the
-// Enquire's), so ranks and scores do not change. Terms inside phrases (Xapian
-// reads their positions from its own postings), scaled subqueries, synonym
-// groups and filters are left as they are, as are terms repeated within one
-// leaf (wqf above 1). nullopt when nothing is replaced. Only for an Enquire
-// over the local shards `columns` was read from (Xapian cannot send a
-// posting source of this kind to a remote shard), with BM25Weight as its
-// weighting scheme.
-std::optional<Xapian::Query> with_frequent_words_from_memory(const Xapian::Query& query,
-                                                             const Xapian::Database& db,
-                                                             std::shared_ptr<const FacetColumnSet> columns,
-                                                             Xapian::doccount min_docs);
+// Enquire's), so ranks and scores do not change. A phrase with such a word
+// becomes the AND of its words (so replaced) filtered by the phrase, which
+// scores the same (a phrase scores as the AND of its words). Scaled
+// subqueries, synonym groups and filters are left as they are, as are terms
+// repeated within one leaf (wqf above 1). nullopt when nothing is replaced.
+// Only for an Enquire over the local shards `columns` was read from (Xapian
+// cannot send a posting source of this kind to a remote shard), with
+// BM25Weight as its weighting scheme.
+std::optional<RankingQuery> with_frequent_words_from_memory(const Xapian::Query& query, const Xapian::Database& db,
+                                                            std::shared_ptr<const FacetColumnSet> columns,
+                                                            Xapian::doccount min_docs);
+
+// The number of matches to report for a search ranked by a RankingQuery
+// whose phrases are filters: `ranked` is its result, `statistics` an empty
+// page of the query as written (get_mset(0, 0): estimated from the terms'
+// statistics alone). The higher of the two estimates, within the bounds the
+// ranked match proved (the match sets are the same).
+Xapian::doccount estimated_matches(const Xapian::MSet& ranked, const Xapian::MSet& statistics);
 
 }  // namespace warta::searchd
