@@ -3,10 +3,13 @@
 #include "searchd/facets.h"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <unordered_map>
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "searchd/match_bitmap.h"
 
 namespace warta::searchd {
 namespace {
@@ -70,13 +73,32 @@ class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
   }
   void operator()(const Xapian::Document& doc, double) override {
     // A spy sees the shard's own document number, whatever the database.
-    Xapian::docid did = doc.get_docid();
+    count(doc.get_docid());
+  }
+  void count(Xapian::docid did) {
     if (did > columns_.last_docid()) return;  // cannot happen at the columns' own revision
     for (auto& [column, by_number] : counts_) {
       if (!column->list_valued) {
         ++by_number[column->number_of[did]];
       } else {
         for (std::uint32_t i = column->first[did]; i < column->first[did + 1]; ++i) ++by_number[column->numbers[i]];
+      }
+    }
+  }
+  // Counts every match of a bitmap, one facet at a time: each pass walks one
+  // column in document order and one small array of counts.
+  void count_all(const DocBitmap& matches) {
+    Xapian::docid last = columns_.last_docid();  // the bitmap's own, at the columns' revision
+    for (auto& [column, by_number] : counts_) {
+      if (!column->list_valued) {
+        matches.for_each([&, c = column, &counts = by_number](Xapian::docid did) {
+          if (did <= last) ++counts[c->number_of[did]];
+        });
+      } else {
+        matches.for_each([&, c = column, &counts = by_number](Xapian::docid did) {
+          if (did > last) return;
+          for (std::uint32_t i = c->first[did]; i < c->first[did + 1]; ++i) ++counts[c->numbers[i]];
+        });
       }
     }
   }
@@ -133,13 +155,25 @@ FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian:
                                                        double time_limit) {
   // Weight 0 makes the query boolean: the matcher computes no scores.
   Xapian::Query boolean(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (time_limit > 0) {
+    deadline = std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(time_limit));
+  }
   Counted counted;
   for (auto& facet : facets_) facet->from_columns = true;
   for (std::size_t i = 0; i < shards.size(); ++i) {
+    ColumnSpy spy(*columns.shards[i], facets_);
+    // Straight from the posting lists when the query allows (match_bitmap.h).
+    if (std::optional<DocBitmap> matches = match_bitmap(shards[i], query, deadline)) {
+      counted.matches += matches->count();
+      spy.count_all(*matches);
+      spy.add_to(facets_);
+      continue;
+    }
     Xapian::Enquire enquire(shards[i]);
     enquire.set_query(boolean);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    ColumnSpy spy(*columns.shards[i], facets_);
     enquire.add_matchspy(&spy);
     if (time_limit > 0) enquire.set_time_limit(time_limit);
     Xapian::MSet mset = enquire.get_mset(0, 0, shards[i].get_doccount());
