@@ -16,6 +16,9 @@ namespace {
 
 using schema::Slot;
 
+// Xapian takes 0 as "no limit": a budget already spent still gets a limit.
+constexpr double kLeastTimeLimit = 0.001;
+
 // A list-valued slot holds each document's values joined by the schema's
 // list separator. Xapian's own ValueCountMatchSpy counts the joined lists
 // (so it also runs on remote shards, which know no classes of ours); each
@@ -175,7 +178,12 @@ FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian:
     enquire.set_query(boolean);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
-    if (time_limit > 0) enquire.set_time_limit(time_limit);
+    // Only what is left of the budget (a bitmap gave up at the deadline):
+    // the matcher then stops at once and the counts become estimates.
+    if (deadline) {
+      std::chrono::duration<double> left = *deadline - std::chrono::steady_clock::now();
+      enquire.set_time_limit(std::max(left.count(), kLeastTimeLimit));
+    }
     Xapian::MSet mset = enquire.get_mset(0, 0, shards[i].get_doccount());
     counted.matches += mset.get_matches_estimated();
     counted.exact = counted.exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -36,11 +36,11 @@ class FacetCounter {
     Xapian::doccount matches = 0;
     bool exact = true;  // false when the time limit cut a pass short
   };
-  // Counts instead in passes of their own over each local shard, weights
-  // off (matching alone decides what is counted), the values read from
-  // `columns` (of exactly the revision of `shards`, in the same order).
-  // Returns how many articles matched. `time_limit` (0 for none) applies to
-  // each pass.
+  // Counts instead over each local shard's matches, found apart from the
+  // ranking (match_bitmap.h), the values read from `columns` (of exactly
+  // the revision of `shards`, in the same order). Returns how many articles
+  // matched. `time_limit` (seconds, 0 for none) bounds the whole count:
+  // past it Xapian's matcher estimates the rest and `exact` is false.
   Counted count_from_columns(const std::vector<Xapian::Database>& shards, const FacetColumnSet& columns,
                              const Xapian::Query& query, double time_limit);
 
