@@ -5,9 +5,16 @@
 // tests/searchd/frequent_words_test.cc checks them against Xapian's own.
 #pragma once
 
+#include <algorithm>
+
 #include <xapian.h>
 
 namespace warta::searchd {
+
+// BM25Weight's defaults.
+inline constexpr double kBm25K1 = 1.0;
+inline constexpr double kBm25B = 0.5;
+inline constexpr double kBm25MinNormLength = 0.5;
 
 // The idf part (Robertson/Sparck Jones without a relevance set, kept
 // positive for words in more than half the documents), times the factor the
@@ -16,7 +23,12 @@ namespace warta::searchd {
 double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq, double factor = 1.0);
 
 // The part that depends on the document: its wdf and length.
-// `length_factor` is 1 / the average document length.
-double bm25_document_part(double wdf, double length, double length_factor);
+// `length_factor` is 1 / the average document length. Inline: it runs once
+// per posting of a frequent word.
+inline double bm25_document_part(double wdf, double length, double length_factor) {
+  double normalised = std::max(length * length_factor, kBm25MinNormLength);
+  double denominator = kBm25K1 * (normalised * kBm25B + (1 - kBm25B)) + wdf;
+  return wdf / denominator;
+}
 
 }  // namespace warta::searchd
