@@ -182,6 +182,24 @@ Hit make_hit(const Xapian::MSet& passages, const Xapian::MSetIterator& m, bool h
   return hit;
 }
 
+// A filter for each phrase whose matches every shard knows (a shard that
+// gave up counting at the deadline may not), by serialised phrase.
+PhraseFilters filters_for_phrases_of_every_shard(const std::vector<Xapian::Database>& shards,
+                                                 std::vector<PhraseMatches> phrases) {
+  PhraseFilters filters;
+  if (phrases.empty()) return filters;
+  for (auto& [phrase, first_shard_matches] : phrases[0]) {
+    auto by_shard = std::make_shared<std::vector<std::pair<std::string, DocBitmap>>>();
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+      auto it = phrases[i].find(phrase);
+      if (it == phrases[i].end()) break;
+      by_shard->emplace_back(shards[i].get_uuid(), std::move(it->second));
+    }
+    if (by_shard->size() == shards.size()) filters.emplace(phrase, matches_filter(std::move(by_shard)));
+  }
+  return filters;
+}
+
 // `remote`: some shards are remote, whose backend takes no KeyMaker and
 // whose match spies over-count when the page is smaller than the matches
 // (Xapian 1.4): facets are then counted in a pass of their own.
@@ -224,11 +242,20 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   // alone (limit 0); otherwise an estimate will do.
   Xapian::doccount check_at_least =
       facets_from_columns || (facets.empty() && request.limit > 0) ? 0 : db.get_doccount();
+  // With the columns, the matches are counted first (match_bitmap.h): the
+  // phrases it matched need no positions read again to rank.
+  std::optional<FacetCounter::Counted> counted;
+  PhraseFilters phrase_filters;
+  if (facets_from_columns) {
+    std::vector<PhraseMatches> phrases;
+    counted = facets.count_from_columns(shards.local_databases(), *columns, query, time_limit, &phrases);
+    phrase_filters = filters_for_phrases_of_every_shard(shards.local_databases(), std::move(phrases));
+  }
   // A pass that only ranks, by relevance, over local shards: frequent words
   // are scored from the lengths in memory (same scores, less work).
   std::optional<RankingQuery> ranking;
   if (sort == SortOrder::kRelevance && check_at_least == 0 && !remote && request.limit > 0) {
-    ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs);
+    ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs, &phrase_filters);
     if (ranking) ++frequent_word_searches;
   }
   enquire.set_query(ranking ? ranking->query : query);
@@ -250,10 +277,9 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   // `total` counts matching articles, grouped or not (protocol v1).
   response.total = mset.get_uncollapsed_matches_estimated();
   response.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-  if (facets_from_columns) {
-    FacetCounter::Counted counted = facets.count_from_columns(shards.local_databases(), *columns, query, time_limit);
-    response.total = counted.matches;
-    response.total_exact = counted.exact;
+  if (counted) {
+    response.total = counted->matches;
+    response.total_exact = counted->exact;
   }
   // The ranking query has no words left where frequent words were: the
   // passages take them from the query as written (an empty page of it

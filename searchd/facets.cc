@@ -155,7 +155,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 
 FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian::Database>& shards,
                                                        const FacetColumnSet& columns, const Xapian::Query& query,
-                                                       double time_limit) {
+                                                       double time_limit, std::vector<PhraseMatches>* phrases) {
   // Weight 0 makes the query boolean: the matcher computes no scores.
   Xapian::Query boolean(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
   std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -165,10 +165,12 @@ FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian:
   }
   Counted counted;
   for (auto& facet : facets_) facet->from_columns = true;
+  if (phrases != nullptr) phrases->assign(shards.size(), {});
   for (std::size_t i = 0; i < shards.size(); ++i) {
     ColumnSpy spy(*columns.shards[i], facets_);
     // Straight from the posting lists when the query allows (match_bitmap.h).
-    if (std::optional<DocBitmap> matches = match_bitmap(shards[i], query, deadline)) {
+    if (std::optional<DocBitmap> matches =
+            match_bitmap(shards[i], query, deadline, phrases != nullptr ? &(*phrases)[i] : nullptr)) {
       counted.matches += matches->count();
       spy.count_all(*matches);
       spy.add_to(facets_);

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "searchd/facet_columns.h"
+#include "searchd/match_bitmap.h"
 #include "searchd/search_request.h"
 #include "searchd/search_response.h"
 
@@ -41,8 +42,11 @@ class FacetCounter {
   // the revision of `shards`, in the same order). Returns how many articles
   // matched. `time_limit` (seconds, 0 for none) bounds the whole count:
   // past it Xapian's matcher estimates the rest and `exact` is false.
+  // `phrases`, when given, gets each shard's PhraseMatches (match_bitmap.h),
+  // in the order of `shards`.
   Counted count_from_columns(const std::vector<Xapian::Database>& shards, const FacetColumnSet& columns,
-                             const Xapian::Query& query, double time_limit);
+                             const Xapian::Query& query, double time_limit,
+                             std::vector<PhraseMatches>* phrases = nullptr);
 
   // The counts, in request order: by count (ties by value) for most
   // fields, cut to `size`; year and month in time order, every bucket, or

@@ -152,8 +152,9 @@ std::optional<double> scale_factor_of(const Xapian::Query& q) {
 
 class Rewriter {
  public:
-  Rewriter(const Xapian::Database& db, std::shared_ptr<const FacetColumnSet> columns, Xapian::doccount min_docs)
-      : db_(db), columns_(std::move(columns)), min_docs_(min_docs) {
+  Rewriter(const Xapian::Database& db, std::shared_ptr<const FacetColumnSet> columns, Xapian::doccount min_docs,
+           const PhraseFilters* phrase_filters)
+      : db_(db), columns_(std::move(columns)), min_docs_(min_docs), phrase_filters_(phrase_filters) {
     Xapian::doccount documents = db_.get_doccount();
     // As Xapian's statistics compute the average length.
     double average = documents == 0 ? 0 : static_cast<double>(db_.get_total_length()) / documents;
@@ -174,8 +175,13 @@ class Rewriter {
     switch (q.get_type()) {
       case Xapian::Query::LEAF_TERM:
         return term(q, factor, changed);
+      case Xapian::Query::OP_OR: {
+        ++inside_or_;
+        Xapian::Query rewritten = subqueries(q, q.get_num_subqueries(), factor, changed);
+        --inside_or_;
+        return rewritten;
+      }
       case Xapian::Query::OP_AND:
-      case Xapian::Query::OP_OR:
       case Xapian::Query::OP_AND_MAYBE:
         return subqueries(q, q.get_num_subqueries(), factor, changed);
       case Xapian::Query::OP_AND_NOT:
@@ -187,7 +193,15 @@ class Rewriter {
       case Xapian::Query::OP_SCALE_WEIGHT: {
         std::optional<double> scale = scale_factor_of(q);
         if (!scale || *scale == 0) return q;  // unknown, or boolean: no scores
-        return rewrite(q.get_subquery(0), factor * *scale, changed);
+        bool inner = false;
+        Xapian::Query rewritten = rewrite(q.get_subquery(0), factor * *scale, inner);
+        if (!inner) return q;
+        changed = true;
+        // The factor is in the leaves now; a factor of 1 keeps the part a
+        // unit of its own, as Xapian builds it (an OR inside is not merged
+        // into an OR outside, which would pair the parts differently and
+        // change the order in which their weights are summed).
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rewritten, 1.0);
       }
       default:
         return q;
@@ -212,10 +226,20 @@ class Rewriter {
   }
 
   // A phrase scores as the AND of its words. Its words, rewritten, rank;
+  // (Not inside an OR: Xapian pairs an OR's parts by their estimated
+  // frequencies, which a filtered phrase does not keep, and the pairing
+  // orders the sum of the weights, so a score could change in its last bit.)
   // the phrase itself, as a filter, checks the positions: Xapian then reads
   // positions only for the candidates that can still reach the top, instead
-  // of for every article with all the words.
+  // of for every article with all the words. A phrase whose matches are
+  // known (counted for facets) is filtered by those: no positions at all.
   Xapian::Query phrase(const Xapian::Query& q, double factor, bool& changed) {
+    if (inside_or_ > 0) return q;
+    const Xapian::Query* known = nullptr;
+    if (phrase_filters_ != nullptr) {
+      auto it = phrase_filters_->find(q.serialise());
+      if (it != phrase_filters_->end()) known = &it->second;
+    }
     std::vector<Xapian::Query> words;
     bool any = false;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
@@ -226,10 +250,12 @@ class Rewriter {
       words.push_back(replaced ? rewritten : scaled(word, factor));
       any = any || replaced;
     }
-    if (!any) return q;
+    if (!any && known == nullptr) return q;
     changed = true;
+    Xapian::Query all_words(Xapian::Query::OP_AND, words.begin(), words.end());
+    if (known != nullptr) return Xapian::Query(Xapian::Query::OP_FILTER, all_words, *known);
     phrases_as_filters_ = true;
-    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()), q);
+    return Xapian::Query(Xapian::Query::OP_FILTER, all_words, q);
   }
 
   // `q` with its first `rewritten` subqueries rewritten, the rest kept.
@@ -255,6 +281,8 @@ class Rewriter {
   const Xapian::Database& db_;
   std::shared_ptr<const FacetColumnSet> columns_;
   Xapian::doccount min_docs_;
+  const PhraseFilters* phrase_filters_;
+  int inside_or_ = 0;  // how many ORs enclose the part being rewritten
   bool phrases_as_filters_ = false;
   Xapian::doccount documents_ = 0;
   double length_factor_ = 0;
@@ -264,9 +292,10 @@ class Rewriter {
 
 std::optional<RankingQuery> with_frequent_words_from_memory(const Xapian::Query& query, const Xapian::Database& db,
                                                             std::shared_ptr<const FacetColumnSet> columns,
-                                                            Xapian::doccount min_docs) {
+                                                            Xapian::doccount min_docs,
+                                                            const PhraseFilters* phrase_filters) {
   if (columns == nullptr || min_docs == 0) return std::nullopt;
-  Rewriter rewriter(db, std::move(columns), min_docs);
+  Rewriter rewriter(db, std::move(columns), min_docs, phrase_filters);
   bool changed = false;
   Xapian::Query rewritten = rewriter.rewrite(query, 1.0, changed);
   if (!changed) return std::nullopt;

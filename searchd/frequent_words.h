@@ -14,6 +14,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -33,17 +35,25 @@ struct RankingQuery {
 // `query` with each scored term that at least `min_docs` articles of `db`
 // contain replaced by a posting source that scores it from `columns` with
 // the BM25 formula and parameters of Xapian's default weighting scheme (the
-// Enquire's), so ranks and scores do not change. A phrase with such a word
-// becomes the AND of its words (so replaced) filtered by the phrase, which
-// scores the same (a phrase scores as the AND of its words). Scaled
-// subqueries, synonym groups and filters are left as they are, as are terms
+// Enquire's), so ranks and scores do not change. A phrase with such a word,
+// unless inside an OR, becomes the AND of its words (so replaced) filtered
+// by the phrase, which scores the same (a phrase scores as the AND of its
+// words). Scaled parts keep their factor in the replaced terms' weight.
+// Synonym groups and filters are left as they are, as are terms
 // repeated within one leaf (wqf above 1). nullopt when nothing is replaced.
 // Only for an Enquire over the local shards `columns` was read from (Xapian
 // cannot send a posting source of this kind to a remote shard), with
 // BM25Weight as its weighting scheme.
+//
+// `phrase_filters` (may be null): phrases whose matches are already known,
+// by serialised query, each with a boolean query matching exactly those
+// (matches_filter() in match_bitmap.h): such a phrase becomes the AND of its
+// words filtered by that, and no positions are read at all.
+using PhraseFilters = std::unordered_map<std::string, Xapian::Query>;
 std::optional<RankingQuery> with_frequent_words_from_memory(const Xapian::Query& query, const Xapian::Database& db,
                                                             std::shared_ptr<const FacetColumnSet> columns,
-                                                            Xapian::doccount min_docs);
+                                                            Xapian::doccount min_docs,
+                                                            const PhraseFilters* phrase_filters = nullptr);
 
 // The number of matches to report for a search ranked by a RankingQuery
 // whose phrases are filters: `ranked` is its result, `statistics` an empty

@@ -19,6 +19,17 @@ void DocBitmap::subtract(const DocBitmap& other) {
   for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= ~other.words_[w];
 }
 
+Xapian::docid DocBitmap::next_set(Xapian::docid did) const {
+  std::size_t w = did / 64;
+  if (w >= words_.size()) return 0;
+  std::uint64_t bits = words_[w] & (~std::uint64_t{0} << (did % 64));
+  while (bits == 0) {
+    if (++w == words_.size()) return 0;
+    bits = words_[w];
+  }
+  return static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+}
+
 Xapian::doccount DocBitmap::count() const {
   Xapian::doccount total = 0;
   for (std::uint64_t word : words_) total += static_cast<Xapian::doccount>(__builtin_popcountll(word));
@@ -70,8 +81,8 @@ class BitmapSpy : public Xapian::MatchSpy {
 
 class Evaluator {
  public:
-  Evaluator(const Xapian::Database& shard, std::optional<Clock::time_point> deadline)
-      : shard_(shard), last_(shard.get_lastdocid()), deadline_(deadline) {}
+  Evaluator(const Xapian::Database& shard, std::optional<Clock::time_point> deadline, PhraseMatches* phrases)
+      : shard_(shard), last_(shard.get_lastdocid()), deadline_(deadline), phrases_(phrases) {}
 
   // Any part the bitmaps cannot evaluate is matched by Xapian (its
   // matches set bits through a match spy): a part of an OR on its own, else
@@ -188,6 +199,7 @@ class Evaluator {
     }
     Xapian::MSet mset = enquire.get_mset(0, 0, shard_.get_doccount());
     if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) return std::nullopt;
+    if (phrases_ != nullptr && q.get_type() == Xapian::Query::OP_PHRASE) (*phrases_)[q.serialise()] = matches;
     return matches;
   }
 
@@ -207,13 +219,67 @@ class Evaluator {
   const Xapian::Database& shard_;
   Xapian::docid last_;
   std::optional<Clock::time_point> deadline_;
+  PhraseMatches* phrases_;
+};
+
+// The documents of a shard's bitmap, weight 0.
+class BitmapSource : public Xapian::PostingSource {
+ public:
+  using Bitmaps = std::vector<std::pair<std::string, DocBitmap>>;
+  explicit BitmapSource(std::shared_ptr<const Bitmaps> by_shard) : by_shard_(std::move(by_shard)) {}
+
+  BitmapSource* clone() const override { return new BitmapSource(by_shard_); }
+
+  void init(const Xapian::Database& db) override {
+    bitmap_ = nullptr;
+    count_ = 0;
+    std::string uuid = db.get_uuid();
+    for (const auto& [shard, bitmap] : *by_shard_) {
+      if (!uuid.empty() && shard == uuid) {
+        bitmap_ = &bitmap;
+        count_ = bitmap.count();
+      }
+    }
+    current_ = 0;
+    started_ = false;
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return count_; }
+  Xapian::doccount get_termfreq_est() const override { return count_; }
+  Xapian::doccount get_termfreq_max() const override { return count_; }
+
+  void next(double) override { move_to(started_ ? current_ + 1 : 1); }
+  void skip_to(Xapian::docid did, double) override {
+    if (!started_ || did > current_) move_to(std::max<Xapian::docid>(did, 1));
+  }
+  bool at_end() const override { return started_ && current_ == 0; }
+  Xapian::docid get_docid() const override { return current_; }
+  double get_weight() const override { return 0; }
+  std::string get_description() const override { return "BitmapSource(" + std::to_string(count_) + ")"; }
+
+ private:
+  void move_to(Xapian::docid did) {
+    started_ = true;
+    current_ = bitmap_ == nullptr || did == 0 ? 0 : bitmap_->next_set(did);
+  }
+
+  std::shared_ptr<const Bitmaps> by_shard_;
+  const DocBitmap* bitmap_ = nullptr;
+  Xapian::doccount count_ = 0;
+  Xapian::docid current_ = 0;  // 0 once past the end
+  bool started_ = false;
 };
 
 }  // namespace
 
 std::optional<DocBitmap> match_bitmap(const Xapian::Database& shard, const Xapian::Query& query,
-                                      std::optional<std::chrono::steady_clock::time_point> deadline) {
-  return Evaluator(shard, deadline).evaluate(query);
+                                      std::optional<std::chrono::steady_clock::time_point> deadline,
+                                      PhraseMatches* phrases) {
+  return Evaluator(shard, deadline, phrases).evaluate(query);
+}
+
+Xapian::Query matches_filter(std::shared_ptr<const std::vector<std::pair<std::string, DocBitmap>>> by_shard) {
+  return Xapian::Query((new BitmapSource(std::move(by_shard)))->release());
 }
 
 }  // namespace warta::searchd

@@ -12,7 +12,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -27,6 +31,8 @@ class DocBitmap {
 
   void set(Xapian::docid did) { words_[did / 64] |= std::uint64_t{1} << (did % 64); }
   bool test(Xapian::docid did) const { return (words_[did / 64] >> (did % 64)) & 1; }
+  // The first document number set at or after `did`; 0 when none is.
+  Xapian::docid next_set(Xapian::docid did) const;
   void intersect(const DocBitmap& other);
   void unite(const DocBitmap& other);
   void subtract(const DocBitmap& other);
@@ -53,7 +59,19 @@ class DocBitmap {
 // wildcards, value ranges, posting sources) is matched by Xapian, weights
 // off, as narrowly as the query allows (see match_bitmap.cc). nullopt when
 // `deadline` passes before the bitmap is done.
+//
+// `phrases`, when given, receives the matches of each phrase Xapian matched
+// on its own, by the phrase's serialised query: a ranking pass can filter by
+// them instead of reading the positions again (matches_filter()).
+using PhraseMatches = std::unordered_map<std::string, DocBitmap>;
 std::optional<DocBitmap> match_bitmap(const Xapian::Database& shard, const Xapian::Query& query,
-                                      std::optional<std::chrono::steady_clock::time_point> deadline);
+                                      std::optional<std::chrono::steady_clock::time_point> deadline,
+                                      PhraseMatches* phrases = nullptr);
+
+// A boolean query matching exactly the documents set in the bitmap of each
+// shard, the shards named by their Database::get_uuid(). For an Enquire over
+// local shards only (it is a posting source); a shard it has no bitmap for
+// matches nothing.
+Xapian::Query matches_filter(std::shared_ptr<const std::vector<std::pair<std::string, DocBitmap>>> by_shard);
 
 }  // namespace warta::searchd

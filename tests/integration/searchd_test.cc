@@ -489,6 +489,8 @@ TEST(SearchdFrequentWords, ScoringFromMemoryChangesNoAnswer) {
       // A phrase alone, and acronyms whose long forms are phrases scaled down.
       {{"q", "\"dewan perwakilan rakyat\""}},
       {{"q", "dpr OR bumn"}, {"limit", 5}},
+      // Phrases counted first, then ranked through their counted matches.
+      {{"q", "\"tim nasional\" OR dpr"}, {"facets", {"source", "author", "year"}}},
   };
   // The columns are read by a thread of their own after start: searches
   // before they are ready are ranked the usual way.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "searchd/bm25.h"
+#include "searchd/match_bitmap.h"
 #include "searchd/term_impacts.h"
 #include "tests/support/process.h"
 
@@ -86,6 +87,8 @@ void expect_same_ranking(Xapian::Database& db, const Xapian::Query& query,
 std::vector<Xapian::Query> test_queries() {
   using Q = Xapian::Query;
   const std::vector<Q> three_words{Q("w3"), Q("m2"), Q("w1")};
+  const std::vector<Q> alternatives{Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("w2"), Q("m3")};
+  const std::vector<Q> five{Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("w2"), Q("m3"), Q(Q::OP_PHRASE, Q("w3"), Q("m1")), Q("r4")};
   return {
       Q("w0"),
       Q(Q::OP_AND, Q("w1"), Q("m3")),
@@ -102,10 +105,17 @@ std::vector<Xapian::Query> test_queries() {
       Q(Q::OP_PHRASE, three_words.begin(), three_words.end()),
       Q(Q::OP_AND, Q("w0"), Q("w0")),
       Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("w0")),
+      // A phrase among three alternatives: Xapian pairs them by their
+      // estimated frequency, which orders the sum of their weights.
+      Q(Q::OP_OR, alternatives.begin(), alternatives.end()),
+      Q(Q::OP_OR, five.begin(), five.end()),
+      Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("m2")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q(Q::OP_PHRASE, Q("m4"), Q("w2")))), 0.1)),
+      Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("m2")), Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q(Q::OP_PHRASE, Q("m4"), Q("w2"))))),
+      Q(Q::OP_OR, Q(Q::OP_OR, Q("w0"), Q("m2")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q("w1"), Q("w2"))), 0.1)),
       // Scaled parts (acronym expansions): the factor goes into the term
       // weight as Xapian puts it there.
       Q(Q::OP_SCALE_WEIGHT, Q("w0"), 0.1),
-      Q(Q::OP_OR, Q("r3"), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, Q("w1"), Q("m2")), 0.1)),
+      Q(Q::OP_AND, Q("m3"), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, Q("w1"), Q("m2")), 0.1)),
       Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, Q(Q::OP_SCALE_WEIGHT, Q("w1"), 0.3), Q(Q::OP_OR, Q("m2"), Q("w4"))), 2.5),
   };
 }
@@ -139,6 +149,48 @@ TEST(FrequentWords, RankLikeXapianOverShards) {
   for (const Xapian::Query& query : test_queries()) expect_same_ranking(all, query, columns);
 }
 
+// A phrase whose matches are known (counted for facets first) ranks through
+// a filter of those matches, reading no positions, with the same result.
+TEST(FrequentWords, KnownPhrasesRankAsThePhraseDoes) {
+  test::TempDir dir;
+  build_index(dir.file("db"), 3000, 5);
+  Xapian::Database db(dir.file("db"));
+  auto columns = columns_of({db});
+  using Q = Xapian::Query;
+  const std::vector<Q> three{Q("w1"), Q("m2"), Q("w3")};
+  for (const Q& query : {Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q(Q::OP_PHRASE, three.begin(), three.end()),
+                         Q(Q::OP_AND_MAYBE, Q(Q::OP_PHRASE, Q("m1"), Q("w3")), Q("m7"))}) {
+    PhraseMatches phrases;
+    ASSERT_TRUE(match_bitmap(db, query, std::nullopt, &phrases).has_value());
+    ASSERT_EQ(phrases.size(), 1u) << query.get_description();
+    PhraseFilters filters;
+    for (auto& [phrase, matches] : phrases) {
+      auto by_shard = std::make_shared<std::vector<std::pair<std::string, DocBitmap>>>();
+      by_shard->emplace_back(db.get_uuid(), matches);
+      filters.emplace(phrase, matches_filter(by_shard));
+    }
+    std::optional<RankingQuery> rewritten = with_frequent_words_from_memory(query, db, columns, 50, &filters);
+    ASSERT_TRUE(rewritten.has_value());
+    std::string description = rewritten->query.get_description();
+    EXPECT_NE(description.find("BitmapSource"), std::string::npos) << description;
+    EXPECT_EQ(description.find("PHRASE"), std::string::npos) << description;
+    for (Xapian::doccount page : {10u, 1000u}) {
+      Xapian::Enquire plain(db), fast(db);
+      plain.set_query(query);
+      fast.set_query(rewritten->query);
+      Xapian::MSet expected = plain.get_mset(0, page, db.get_doccount());
+      Xapian::MSet got = fast.get_mset(0, page, db.get_doccount());
+      ASSERT_GT(expected.size(), 0u) << query.get_description();
+      ASSERT_EQ(got.size(), expected.size()) << query.get_description();
+      EXPECT_EQ(got.get_matches_estimated(), expected.get_matches_estimated()) << query.get_description();
+      for (Xapian::doccount i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(*got[i], *expected[i]) << query.get_description() << " rank " << i;
+        EXPECT_EQ(got[i].get_weight(), expected[i].get_weight()) << query.get_description() << " rank " << i;
+      }
+    }
+  }
+}
+
 // Lengths that are not the index's (columns of another index) would give
 // other scores: the source finds its shard's own by the index's identity,
 // and without them asks the index, so the ranking still holds.
@@ -163,6 +215,10 @@ TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
                          Q(Q::OP_AND_NOT, Q("r9"), Q("w1"))}) {
     EXPECT_FALSE(with_frequent_words_from_memory(query, db, columns, 50).has_value()) << query.get_description();
   }
+  // Inside an OR a phrase stays (its frequent words are not replaced).
+  std::optional<RankingQuery> in_or =
+      with_frequent_words_from_memory(Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("r1")), db, columns, 50);
+  EXPECT_FALSE(in_or.has_value());
   // A phrase with a frequent word is filtered by itself, and says so.
   std::optional<RankingQuery> phrase = with_frequent_words_from_memory(Q(Q::OP_PHRASE, Q("r1"), Q("w1")), db, columns, 50);
   ASSERT_TRUE(phrase.has_value());
