@@ -5,11 +5,10 @@
 
 namespace warta::searchd {
 
-double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq, double factor) {
+double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq) {
   double ratio = (documents - termfreq + 0.5) / (termfreq + 0.5);
   if (ratio < 2) ratio = ratio * 0.5 + 1;
-  // Xapian multiplies in this order; the wqf factor between is exactly 1.
-  return std::log(ratio) * factor * (kBm25K1 + 1);
+  return std::log(ratio) * (kBm25K1 + 1);
 }
 
 }  // namespace warta::searchd

@@ -17,10 +17,9 @@ inline constexpr double kBm25B = 0.5;
 inline constexpr double kBm25MinNormLength = 0.5;
 
 // The idf part (Robertson/Sparck Jones without a relevance set, kept
-// positive for words in more than half the documents), times the factor the
-// term is scaled by (OP_SCALE_WEIGHT; 1 when not) and k1 + 1, for a query
-// term of wqf 1.
-double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq, double factor = 1.0);
+// positive for words in more than half the documents), times k1 + 1, for a
+// query term of wqf 1 and no scaling.
+double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq);
 
 // The part that depends on the document: its wdf and length.
 // `length_factor` is 1 / the average document length. Inline: it runs once

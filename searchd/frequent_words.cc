@@ -2,9 +2,7 @@
 #include "searchd/frequent_words.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
-#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -126,30 +124,6 @@ class FrequentWordSource : public Xapian::PostingSource {
   double weight_ = 0;
 };
 
-Xapian::Query scaled(const Xapian::Query& q, double factor) {
-  return factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
-}
-
-// The factor of an OP_SCALE_WEIGHT query, which Xapian 1.4 shows only in its
-// description ("0.10000000000000000555 * ..."): read from there, then
-// checked by building the same query again and comparing the serialised
-// forms, which hold the factor bit for bit. nullopt if they differ.
-std::optional<double> scale_factor_of(const Xapian::Query& q) {
-  std::string description = q.get_description();
-  std::string_view text(description);
-  constexpr std::string_view kStart = "Query(";
-  if (text.substr(0, kStart.size()) == kStart) text.remove_prefix(kStart.size());
-  std::size_t end = text.find(" * ");
-  if (end == std::string_view::npos) return std::nullopt;
-  std::string number(text.substr(0, end));
-  char* parsed_end = nullptr;
-  double factor = std::strtod(number.c_str(), &parsed_end);
-  if (parsed_end != number.c_str() + number.size()) return std::nullopt;
-  Xapian::Query again(Xapian::Query::OP_SCALE_WEIGHT, q.get_subquery(0), factor);
-  if (again.serialise() != q.serialise()) return std::nullopt;
-  return factor;
-}
-
 class Rewriter {
  public:
   Rewriter(const Xapian::Database& db, std::shared_ptr<const FacetColumnSet> columns, Xapian::doccount min_docs,
@@ -162,47 +136,29 @@ class Rewriter {
     documents_ = documents;
   }
 
-  // `q` with its weights scaled by `factor`. `changed` says whether
-  // anything below was replaced; if not, `q` comes back as it was, unscaled.
-  //
-  // Xapian scales a subquery by passing the factor down to each of its
-  // leaves, which fold it into their term weight (BM25Weight::init). The
-  // matcher would multiply a posting source's weights by the factor after
-  // the fact, which rounds differently: so the factor goes into the source's
-  // term weight instead, the SCALE_WEIGHT node goes away, and each leaf left
-  // as it was is scaled on its own.
-  Xapian::Query rewrite(const Xapian::Query& q, double factor, bool& changed) {
+  // `changed` says whether anything below was replaced. Scaled parts
+  // (OP_SCALE_WEIGHT, acronym expansions) are left to Xapian: it builds
+  // them as units of their own, and a rewrite inside could not keep the
+  // order in which it sums their weights.
+  Xapian::Query rewrite(const Xapian::Query& q, bool& changed) {
     switch (q.get_type()) {
       case Xapian::Query::LEAF_TERM:
-        return term(q, factor, changed);
+        return term(q, changed);
       case Xapian::Query::OP_OR: {
         ++inside_or_;
-        Xapian::Query rewritten = subqueries(q, q.get_num_subqueries(), factor, changed);
+        Xapian::Query rewritten = subqueries(q, q.get_num_subqueries(), changed);
         --inside_or_;
         return rewritten;
       }
       case Xapian::Query::OP_AND:
       case Xapian::Query::OP_AND_MAYBE:
-        return subqueries(q, q.get_num_subqueries(), factor, changed);
+        return subqueries(q, q.get_num_subqueries(), changed);
       case Xapian::Query::OP_AND_NOT:
       case Xapian::Query::OP_FILTER:
         // The others only take matches away: they carry no score.
-        return subqueries(q, 1, factor, changed);
+        return subqueries(q, 1, changed);
       case Xapian::Query::OP_PHRASE:
-        return phrase(q, factor, changed);
-      case Xapian::Query::OP_SCALE_WEIGHT: {
-        std::optional<double> scale = scale_factor_of(q);
-        if (!scale || *scale == 0) return q;  // unknown, or boolean: no scores
-        bool inner = false;
-        Xapian::Query rewritten = rewrite(q.get_subquery(0), factor * *scale, inner);
-        if (!inner) return q;
-        changed = true;
-        // The factor is in the leaves now; a factor of 1 keeps the part a
-        // unit of its own, as Xapian builds it (an OR inside is not merged
-        // into an OR outside, which would pair the parts differently and
-        // change the order in which their weights are summed).
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, rewritten, 1.0);
-      }
+        return phrase(q, changed);
       default:
         return q;
     }
@@ -211,14 +167,14 @@ class Rewriter {
   bool phrases_as_filters() const { return phrases_as_filters_; }
 
  private:
-  Xapian::Query term(const Xapian::Query& q, double factor, bool& changed) {
+  Xapian::Query term(const Xapian::Query& q, bool& changed) {
     if (q.get_length() != 1) return q;  // wqf above 1: BM25's wqf factor
     std::string name = *q.get_terms_begin();
     Xapian::doccount termfreq = db_.get_termfreq(name);
     if (termfreq < min_docs_ || termfreq == 0) return q;
     auto scoring = std::make_shared<TermScoring>();
     scoring->term = std::move(name);
-    scoring->termweight = bm25_term_weight(documents_, termfreq, factor);
+    scoring->termweight = bm25_term_weight(documents_, termfreq);
     scoring->length_factor = length_factor_;
     scoring->columns = columns_;
     changed = true;
@@ -226,14 +182,14 @@ class Rewriter {
   }
 
   // A phrase scores as the AND of its words. Its words, rewritten, rank;
-  // (Not inside an OR: Xapian pairs an OR's parts by their estimated
-  // frequencies, which a filtered phrase does not keep, and the pairing
-  // orders the sum of the weights, so a score could change in its last bit.)
   // the phrase itself, as a filter, checks the positions: Xapian then reads
   // positions only for the candidates that can still reach the top, instead
   // of for every article with all the words. A phrase whose matches are
   // known (counted for facets) is filtered by those: no positions at all.
-  Xapian::Query phrase(const Xapian::Query& q, double factor, bool& changed) {
+  // Not inside an OR: Xapian pairs an OR's parts by their estimated
+  // frequencies, which a filtered phrase does not keep, and the pairing
+  // orders the sum of the weights, so a score could change in its last bit.
+  Xapian::Query phrase(const Xapian::Query& q, bool& changed) {
     if (inside_or_ > 0) return q;
     const Xapian::Query* known = nullptr;
     if (phrase_filters_ != nullptr) {
@@ -245,10 +201,7 @@ class Rewriter {
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
       Xapian::Query word = q.get_subquery(i);
       if (word.get_type() != Xapian::Query::LEAF_TERM) return q;
-      bool replaced = false;
-      Xapian::Query rewritten = term(word, factor, replaced);
-      words.push_back(replaced ? rewritten : scaled(word, factor));
-      any = any || replaced;
+      words.push_back(term(word, any));
     }
     if (!any && known == nullptr) return q;
     changed = true;
@@ -259,19 +212,11 @@ class Rewriter {
   }
 
   // `q` with its first `rewritten` subqueries rewritten, the rest kept.
-  Xapian::Query subqueries(const Xapian::Query& q, std::size_t rewritten, double factor, bool& changed) {
+  Xapian::Query subqueries(const Xapian::Query& q, std::size_t rewritten, bool& changed) {
     std::vector<Xapian::Query> parts;
     bool any = false;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-      Xapian::Query part = q.get_subquery(i);
-      if (i >= rewritten) {
-        parts.push_back(part);  // unscored: no factor applies
-        continue;
-      }
-      bool replaced = false;
-      Xapian::Query rewritten_part = rewrite(part, factor, replaced);
-      parts.push_back(replaced ? rewritten_part : scaled(part, factor));
-      any = any || replaced;
+      parts.push_back(i < rewritten ? rewrite(q.get_subquery(i), any) : q.get_subquery(i));
     }
     if (!any) return q;
     changed = true;
@@ -297,7 +242,7 @@ std::optional<RankingQuery> with_frequent_words_from_memory(const Xapian::Query&
   if (columns == nullptr || min_docs == 0) return std::nullopt;
   Rewriter rewriter(db, std::move(columns), min_docs, phrase_filters);
   bool changed = false;
-  Xapian::Query rewritten = rewriter.rewrite(query, 1.0, changed);
+  Xapian::Query rewritten = rewriter.rewrite(query, changed);
   if (!changed) return std::nullopt;
   return RankingQuery{std::move(rewritten), rewriter.phrases_as_filters()};
 }

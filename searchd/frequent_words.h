@@ -38,8 +38,8 @@ struct RankingQuery {
 // Enquire's), so ranks and scores do not change. A phrase with such a word,
 // unless inside an OR, becomes the AND of its words (so replaced) filtered
 // by the phrase, which scores the same (a phrase scores as the AND of its
-// words). Scaled parts keep their factor in the replaced terms' weight.
-// Synonym groups and filters are left as they are, as are terms
+// words). Scaled subqueries (acronym expansions), synonym groups and
+// filters are left as they are, as are terms
 // repeated within one leaf (wqf above 1). nullopt when nothing is replaced.
 // Only for an Enquire over the local shards `columns` was read from (Xapian
 // cannot send a posting source of this kind to a remote shard), with

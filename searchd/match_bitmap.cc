@@ -198,7 +198,13 @@ class Evaluator {
       enquire.set_time_limit(left.count());
     }
     Xapian::MSet mset = enquire.get_mset(0, 0, shard_.get_doccount());
-    if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) return std::nullopt;
+    // Cut short by the time limit, Xapian may still report equal bounds
+    // (from the postings' own frequency bounds): only a spy that saw as
+    // many matches as the bounds say saw them all.
+    if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+        matches.count() != mset.get_matches_lower_bound()) {
+      return std::nullopt;
+    }
     if (phrases_ != nullptr && q.get_type() == Xapian::Query::OP_PHRASE) (*phrases_)[q.serialise()] = matches;
     return matches;
   }

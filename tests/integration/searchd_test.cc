@@ -486,11 +486,12 @@ TEST(SearchdFrequentWords, ScoringFromMemoryChangesNoAnswer) {
       {{"q", "pemerintah daerah"}, {"filters", {{"section", {"tajuk utama"}}}}, {"facets", {"source", "month"}}},
       {{"q", "menteri"}, {"collapse", true}},
       {{"q", "harga"}, {"recency", 1.0}},
-      // A phrase alone, and acronyms whose long forms are phrases scaled down.
-      {{"q", "\"dewan perwakilan rakyat\""}},
+      // A phrase alone; acronyms whose long forms are phrases scaled down.
+      {{"q", "\"sepak bola\""}},
       {{"q", "dpr OR bumn"}, {"limit", 5}},
-      // Phrases counted first, then ranked through their counted matches.
-      {{"q", "\"tim nasional\" OR dpr"}, {"facets", {"source", "author", "year"}}},
+      {{"q", "\"tim nasional\" OR dpr"}},
+      // A phrase counted first, then ranked through its counted matches.
+      {{"q", "\"presiden jokowi\""}, {"facets", {"source", "author", "year"}}},
   };
   // The columns are read by a thread of their own after start: searches
   // before they are ready are ranked the usual way.

@@ -112,11 +112,10 @@ std::vector<Xapian::Query> test_queries() {
       Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("m2")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q(Q::OP_PHRASE, Q("m4"), Q("w2")))), 0.1)),
       Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q("m2")), Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("w0"), Q("w1")), Q(Q::OP_PHRASE, Q("m4"), Q("w2"))))),
       Q(Q::OP_OR, Q(Q::OP_OR, Q("w0"), Q("m2")), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q(Q::OP_OR, Q("w3"), Q("m2")), Q(Q::OP_OR, Q("w1"), Q("w2"))), 0.1)),
-      // Scaled parts (acronym expansions): the factor goes into the term
-      // weight as Xapian puts it there.
-      Q(Q::OP_SCALE_WEIGHT, Q("w0"), 0.1),
+      // Scaled parts (acronym expansions) stay Xapian's; the words beside
+      // them are replaced.
       Q(Q::OP_AND, Q("m3"), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, Q("w1"), Q("m2")), 0.1)),
-      Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, Q(Q::OP_SCALE_WEIGHT, Q("w1"), 0.3), Q(Q::OP_OR, Q("m2"), Q("w4"))), 2.5),
+      Q(Q::OP_OR, Q("w0"), Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q(Q::OP_OR, Q("w0"), Q("r1")), Q(Q::OP_OR, Q("m5"), Q("m6"))), 0.1)),
   };
 }
 
@@ -208,10 +207,10 @@ TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
   Xapian::Database db(dir.file("db"));
   auto columns = columns_of({db});
   using Q = Xapian::Query;
-  // Rare words, filters, phrases of rare words, unscored (scaled by 0) and
-  // repeated terms stay.
+  // Rare words, filters, phrases of rare words, scaled parts and repeated
+  // terms stay.
   for (const Q& query : {Q("r5"), Q(Q::OP_FILTER, Q("r1"), Q("w0")), Q(Q::OP_PHRASE, Q("r1"), Q("r2")),
-                         Q(Q::OP_SCALE_WEIGHT, Q("w0"), 0.0), Q(Q::OP_SCALE_WEIGHT, Q("r4"), 2.0), Q("w0", 2),
+                         Q(Q::OP_SCALE_WEIGHT, Q("w0"), 0.1), Q(Q::OP_SCALE_WEIGHT, Q("w0"), 2.0), Q("w0", 2),
                          Q(Q::OP_AND_NOT, Q("r9"), Q("w1"))}) {
     EXPECT_FALSE(with_frequent_words_from_memory(query, db, columns, 50).has_value()) << query.get_description();
   }
