@@ -49,6 +49,9 @@ class FrequentWordSource : public Xapian::PostingSource {
       break;
     }
     termfreq_ = db_.get_termfreq(s.term);
+    Xapian::docid last = db_.get_lastdocid();
+    density_ = last == 0 ? 0 : static_cast<double>(termfreq_) / last;
+    leader_gap_ = 0;
     postings_ = db_.postlist_begin(s.term);
     end_ = db_.postlist_end(s.term);
     started_ = false;
@@ -76,13 +79,25 @@ class FrequentWordSource : public Xapian::PostingSource {
     } else {
       started_ = true;
     }
-    settle(min_wt);
+    settle(min_wt, kUnlimited);
   }
 
+  // Called by an AND led by another part. When that part is much rarer,
+  // most postings past `did` are ones it does not have, of no use however
+  // they score: only a few are scored before the matcher gets one that may
+  // fall short of `min_wt` (a hint it checks itself), and the rarer part
+  // leads on. When it is about as frequent, scoring on until `min_wt` is
+  // reached passes over its postings too, with fewer turns.
   void skip_to(Xapian::docid did, double min_wt) override {
+    if (started_ && postings_ != end_ && did > *postings_) {
+      // How far apart the leading part's documents are, smoothed.
+      double gap = did - *postings_;
+      leader_gap_ = leader_gap_ == 0 ? gap : 0.75 * leader_gap_ + 0.25 * gap;
+    }
     started_ = true;
     postings_.skip_to(did);
-    settle(min_wt);
+    bool leader_much_rarer = leader_gap_ * density_ > kPostingsPerLeaderGapToScoreFew;
+    settle(min_wt, leader_much_rarer ? kPostingsScoredAfterSkip : kUnlimited);
   }
 
   bool at_end() const override { return started_ && postings_ == end_; }
@@ -91,10 +106,14 @@ class FrequentWordSource : public Xapian::PostingSource {
   std::string get_description() const override { return "FrequentWordSource(" + scoring_->term + ")"; }
 
  private:
-  // Stops at the first posting whose score reaches `min_wt`: the matcher
-  // has no use for the others (strictly below: equal scores still compete,
-  // ordered by id).
-  void settle(double min_wt) {
+  static constexpr unsigned kUnlimited = ~0u;
+  static constexpr unsigned kPostingsScoredAfterSkip = 8;
+  static constexpr double kPostingsPerLeaderGapToScoreFew = 16;
+
+  // Stops at the first posting whose score reaches `min_wt` (the matcher
+  // has no use for the others; strictly below: equal scores still compete,
+  // ordered by id), or at the posting after `budget` that fell short.
+  void settle(double min_wt, unsigned budget) {
     while (postings_ != end_) {
       Xapian::docid did = *postings_;
       if (impacts_ != nullptr) {
@@ -109,7 +128,7 @@ class FrequentWordSource : public Xapian::PostingSource {
         }
       }
       weight_ = bm25_part(*scoring_, postings_.get_wdf(), document_length(lengths_, postings_));
-      if (weight_ >= min_wt) return;
+      if (weight_ >= min_wt || budget-- == 0) return;
       ++postings_;
     }
   }
@@ -122,6 +141,8 @@ class FrequentWordSource : public Xapian::PostingSource {
   Xapian::PostingIterator postings_, end_;
   bool started_ = false;
   double weight_ = 0;
+  double density_ = 0;  // postings per document number
+  double leader_gap_ = 0;  // see skip_to()
 };
 
 class Rewriter {
@@ -145,18 +166,35 @@ class Rewriter {
       case Xapian::Query::LEAF_TERM:
         return term(q, changed);
       case Xapian::Query::OP_OR: {
-        ++inside_or_;
+        Place outer = place_;
+        if (!outer.in_or_group) {
+          // Xapian merges an OR's ORs into one group of parts.
+          place_.in_or_group = true;
+          place_.phrases_may_filter =
+              outer.phrases_may_filter && !outer.summed_with_others && or_group_size(q) == 2;
+        }
         Xapian::Query rewritten = subqueries(q, q.get_num_subqueries(), changed);
-        --inside_or_;
+        place_ = outer;
         return rewritten;
       }
       case Xapian::Query::OP_AND:
-      case Xapian::Query::OP_AND_MAYBE:
-        return subqueries(q, q.get_num_subqueries(), changed);
+      case Xapian::Query::OP_AND_MAYBE: {
+        Place outer = place_;
+        place_.in_or_group = false;
+        if (q.get_num_subqueries() > 1) place_.summed_with_others = true;
+        Xapian::Query rewritten = subqueries(q, q.get_num_subqueries(), changed);
+        place_ = outer;
+        return rewritten;
+      }
       case Xapian::Query::OP_AND_NOT:
-      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_FILTER: {
         // The others only take matches away: they carry no score.
-        return subqueries(q, 1, changed);
+        Place outer = place_;
+        place_.in_or_group = false;
+        Xapian::Query rewritten = subqueries(q, 1, changed);
+        place_ = outer;
+        return rewritten;
+      }
       case Xapian::Query::OP_PHRASE:
         return phrase(q, changed);
       default:
@@ -186,11 +224,13 @@ class Rewriter {
   // positions only for the candidates that can still reach the top, instead
   // of for every article with all the words. A phrase whose matches are
   // known (counted for facets) is filtered by those: no positions at all.
-  // Not inside an OR: Xapian pairs an OR's parts by their estimated
+  // Inside an OR only when the OR's group has two parts and is summed with
+  // nothing else: Xapian pairs a larger group's parts by their estimated
   // frequencies, which a filtered phrase does not keep, and the pairing
   // orders the sum of the weights, so a score could change in its last bit.
+  // Two weights sum the same in either order.
   Xapian::Query phrase(const Xapian::Query& q, bool& changed) {
-    if (inside_or_ > 0) return q;
+    if (!place_.phrases_may_filter) return q;
     const Xapian::Query* known = nullptr;
     if (phrase_filters_ != nullptr) {
       auto it = phrase_filters_->find(q.serialise());
@@ -223,11 +263,29 @@ class Rewriter {
     return Xapian::Query(q.get_type(), parts.begin(), parts.end());
   }
 
+  // The parts of the group Xapian makes of the OR `q`: its subqueries,
+  // with those that are ORs themselves merged in.
+  static std::size_t or_group_size(const Xapian::Query& q) {
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      Xapian::Query part = q.get_subquery(i);
+      size += part.get_type() == Xapian::Query::OP_OR ? or_group_size(part) : 1;
+    }
+    return size;
+  }
+
+  // Where in the query the part being rewritten sits.
+  struct Place {
+    bool in_or_group = false;  // a direct part of an OR's group
+    bool summed_with_others = false;  // inside an AND with other parts
+    bool phrases_may_filter = true;  // see phrase()
+  };
+
   const Xapian::Database& db_;
   std::shared_ptr<const FacetColumnSet> columns_;
   Xapian::doccount min_docs_;
   const PhraseFilters* phrase_filters_;
-  int inside_or_ = 0;  // how many ORs enclose the part being rewritten
+  Place place_;
   bool phrases_as_filters_ = false;
   Xapian::doccount documents_ = 0;
   double length_factor_ = 0;
