@@ -2,8 +2,10 @@
 // per thread that is reopened to follow the indexer.
 #include "searchd/executor.h"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,7 @@
 #include "searchd/frequent_words.h"
 #include "searchd/query_builder.h"
 #include "searchd/recency.h"
+#include "searchd/relaxed_ranking.h"
 
 namespace warta::searchd {
 namespace {
@@ -204,8 +207,9 @@ PhraseFilters filters_for_phrases_of_every_shard(const std::vector<Xapian::Datab
 // whose match spies over-count when the page is smaller than the matches
 // (Xapian 1.4): facets are then counted in a pass of their own.
 // `frequent_word_docs`: see ExecutorOptions.
+// `relaxed`: see BuiltQuery::relaxed.
 SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
-                          bool has_words, double time_limit, bool remote,
+                          const std::optional<Xapian::Query>& relaxed, bool has_words, double time_limit, bool remote,
                           const ShardConnections& shards, std::shared_ptr<const FacetColumnSet> columns,
                           Xapian::doccount frequent_word_docs, std::atomic<std::uint64_t>& frequent_word_searches) {
   auto start = Clock::now();
@@ -258,12 +262,33 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs, &phrase_filters);
     if (ranking) ++frequent_word_searches;
   }
-  enquire.set_query(ranking ? ranking->query : query);
+  const Xapian::Query& ranked = ranking ? ranking->query : query;
   // Past the budget the matcher stops counting: the top hits stand, counts
   // become estimates and total_exact says so.
   if (time_limit > 0) enquire.set_time_limit(time_limit);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+  auto offset = static_cast<Xapian::doccount>(request.offset);
+  auto limit = static_cast<Xapian::doccount>(request.limit);
+  // Phrases of acronym expansions checked only where they could matter.
+  // (This also avoids a fault of Xapian 1.4.22: with such a phrase in an
+  // OR, its matcher can give an article the weight of a phrase it does not
+  // contain; see relaxed_ranking.cc.)
+  std::optional<RelaxedPage> relaxed_page;
+  if (relaxed && sort == SortOrder::kRelevance && check_at_least == 0 && !remote && limit > 0 && !request.collapse) {
+    std::optional<RankingQuery> relaxed_ranking =
+        with_frequent_words_from_memory(*relaxed, db, columns, frequent_word_docs);
+    relaxed_page = page_through_relaxed(enquire, db, ranked, relaxed_ranking ? relaxed_ranking->query : *relaxed,
+                                        offset, limit, schema::slot(schema::Slot::kId), shards.local_databases(),
+                                        shards.database_count());
+  }
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> page;
+  if (relaxed_page) {
+    for (const Xapian::MSet& hit : relaxed_page->hits) page.push_back(hit.begin());
+  } else {
+    enquire.set_query(ranked);
+    mset = enquire.get_mset(offset, limit, check_at_least);
+    for (auto m = mset.begin(); m != mset.end(); ++m) page.push_back(m);
+  }
   if (separate_facets) {
     Xapian::Enquire counting(db);
     counting.set_query(query);
@@ -286,13 +311,21 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   // costs only the statistics), and so does the estimate of the matches
   // when phrases became filters.
   Xapian::MSet passages = mset;
-  if (ranking && (!mset.empty() || ranking->phrases_as_filters)) {
+  if ((ranking && (!page.empty() || ranking->phrases_as_filters)) || relaxed_page) {
     Xapian::Enquire words(db);
     words.set_query(query);
     passages = words.get_mset(0, 0);
-    if (ranking->phrases_as_filters && !facets_from_columns) response.total = estimated_matches(mset, passages);
+    if (relaxed_page && !counted) {
+      // Counted among the candidates only: the estimate from the terms'
+      // statistics, within the bounds the two passes proved.
+      response.total = std::clamp(passages.get_uncollapsed_matches_estimated(), relaxed_page->matches_lower_bound,
+                                  relaxed_page->matches_upper_bound);
+      response.total_exact = relaxed_page->matches_lower_bound == relaxed_page->matches_upper_bound;
+    } else if (ranking->phrases_as_filters && !facets_from_columns) {
+      response.total = estimated_matches(mset, passages);
+    }
   }
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  for (const Xapian::MSetIterator& m : page) {
     response.hits.push_back(make_hit(passages, m, request.highlight));
     if (request.collapse) response.hits.back().duplicates = duplicates_of(db, query, m.get_document());
   }
@@ -320,7 +353,9 @@ SearchResponse Executor::search(const SearchRequest& request) {
                         SortOrder::kRelevance;
     Xapian::Query query = by_relevance ? with_recency(built.query, request.recency, w.db) : built.query;
     std::shared_ptr<const FacetColumnSet> columns = facet_columns_for(w);
-    SearchResponse response = run_search(w.db, request, query, built.has_words, options_.time_limit_seconds,
+    std::optional<Xapian::Query> relaxed;
+    if (built.relaxed) relaxed = by_relevance ? with_recency(*built.relaxed, request.recency, w.db) : *built.relaxed;
+    SearchResponse response = run_search(w.db, request, query, relaxed, built.has_words, options_.time_limit_seconds,
                                          w.shards.has_remote(), w.shards, std::move(columns),
                                          options_.frequent_word_docs, frequent_word_searches_);
     response.suggestion = built.suggestion;
@@ -356,7 +391,7 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     SearchRequest plain = request;
     plain.sort = SortOrder::kRelevance;
     std::shared_ptr<const FacetColumnSet> columns = facet_columns_for(w);
-    SearchResponse response = run_search(w.db, plain, apply_filters(others, request, w.db), true,
+    SearchResponse response = run_search(w.db, plain, apply_filters(others, request, w.db), std::nullopt, true,
                                          options_.time_limit_seconds, w.shards.has_remote(), w.shards,
                                          std::move(columns), options_.frequent_word_docs, frequent_word_searches_);
     response.missing_shards = w.shards.missing();

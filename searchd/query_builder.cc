@@ -1,6 +1,7 @@
 // query_builder: the text query in both languages, then the filters.
 #include "searchd/query_builder.h"
 
+#include <map>
 #include <sstream>
 
 #include "common/analysis.h"
@@ -9,6 +10,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "searchd/acronym_expansion.h"
+#include "searchd/relaxed_ranking.h"
 
 namespace warta::searchd {
 namespace {
@@ -123,6 +125,7 @@ unsigned query_parser_flags() {
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const AcronymTable* acronyms) {
   BuiltQuery built;
   Xapian::Query text = match_all();
+  std::optional<Xapian::Query> relaxed_text;
   if (request.q.size() > kMaxQueryBytes) {
     throw Error(ErrorCode::kBadRequest, "q: longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   }
@@ -140,7 +143,28 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
       };
       text = parse_both(q);
       if (db.get_doccount() > 0) built.suggestion = spelling_suggestion(request.q, db);
-      if (acronyms != nullptr && !text.empty()) text = expand_acronyms(text, q, *acronyms, parse_both);
+      if (acronyms != nullptr && !text.empty()) {
+        // The alternatives parsed once, then read again with their phrases
+        // as words.
+        std::map<std::string, Xapian::Query> parsed;
+        auto parse_once = [&](const std::string& alternative) {
+          auto it = parsed.find(alternative);
+          if (it == parsed.end()) it = parsed.emplace(alternative, parse_both(alternative)).first;
+          return it->second;
+        };
+        Xapian::Query literal = text;
+        text = expand_acronyms(literal, q, *acronyms, parse_once);
+        // The expansions' phrases, scaled down beside the literal words,
+        // are checked only for the candidates of relaxed_ranking.h. (The
+        // user's own phrases stay: as words they rank no faster.)
+        bool any_phrase = false;
+        Xapian::Query relaxed = expand_acronyms(literal, q, *acronyms, [&](const std::string& alternative) {
+          std::optional<Xapian::Query> as_words = with_phrases_as_words(parse_once(alternative));
+          any_phrase = any_phrase || as_words.has_value();
+          return as_words.value_or(parse_once(alternative));
+        });
+        if (any_phrase) relaxed_text = relaxed;
+      }
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorCode::kBadRequest, "q: cannot parse the query: " + e.get_msg());
     }
@@ -149,6 +173,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
   }
 
   built.query = apply_filters(text, request, db);
+  if (relaxed_text) built.relaxed = apply_filters(*relaxed_text, request, db);
   return built;
 }
 

@@ -14,6 +14,11 @@ namespace warta::searchd {
 
 struct BuiltQuery {
   Xapian::Query query;  // words AND filters: what is matched and counted
+  // `query` with the phrases of acronym expansions as the ANDs of their
+  // words, when there are any: matches and scores at least `query`'s, for
+  // finding its top without checking those phrases everywhere
+  // (relaxed_ranking.h).
+  std::optional<Xapian::Query> relaxed;
   bool has_words = false;  // false: browse (sorted newest first by default)
   // `q` with unknown words replaced by the closest words of the index's
   // spelling dictionary, when there are any.

@@ -53,6 +53,38 @@ TEST(BuildQuery, TextQueries) {
   for (const auto& c : cases) EXPECT_EQ(describe(with_q(c.q)), c.description) << c.q;
 }
 
+// With acronyms, a relaxed query comes along: the expansions' phrases as
+// the ANDs of their words (relaxed_ranking.h); the literal query, with its
+// phrases, and the filters stay.
+TEST(BuildQuery, AcronymExpansionsComeRelaxedToo) {
+  AcronymTable acronyms = AcronymTable::vote({{"kpu", "komisi pemilihan umum", 4}}, kMinAcronymSupport);
+  SearchRequest r = with_q("kpu \"dalam negeri\"");
+  r.filters.push_back({"source", {"kompas.com"}});
+  BuiltQuery built = build_query(r, Xapian::Database(), &acronyms);
+  ASSERT_TRUE(built.relaxed.has_value());
+  std::string exact = built.query.get_description();
+  std::string relaxed = built.relaxed->get_description();
+  EXPECT_NE(exact.find("(komisi@1 PHRASE 3 pemilihan@2 PHRASE 3 umum@3)"), std::string::npos) << exact;
+  EXPECT_NE(relaxed.find("(komisi@1 AND pemilihan@2 AND umum@3)"), std::string::npos) << relaxed;
+  EXPECT_EQ(relaxed.find("komisi@1 PHRASE"), std::string::npos) << relaxed;
+  // Only the expansion changed.
+  std::string expected = exact;
+  for (auto [phrase, words] : {std::pair<std::string, std::string>{"(komisi@1 PHRASE 3 pemilihan@2 PHRASE 3 umum@3)",
+                                                                   "(komisi@1 AND pemilihan@2 AND umum@3)"},
+                               {"(dalam@4 PHRASE 2 negeri@5)", "(dalam@4 AND negeri@5)"}}) {
+    ASSERT_NE(expected.find(phrase), std::string::npos) << exact;
+    expected.replace(expected.find(phrase), phrase.size(), words);
+  }
+  EXPECT_EQ(relaxed, expected);
+  EXPECT_NE(relaxed.find("(Zkpu@1 AND (dalam@2 PHRASE 2 negeri@3))"), std::string::npos) << relaxed;
+  // No expansion with a phrase, no relaxed query.
+  EXPECT_FALSE(build_query(with_q("\"dalam negeri\""), Xapian::Database(), &acronyms).relaxed.has_value());
+  EXPECT_FALSE(build_query(with_q("kpu"), Xapian::Database()).relaxed.has_value());
+  AcronymTable long_form_to_acronym = acronyms;
+  EXPECT_FALSE(build_query(with_q("\"komisi pemilihan umum\""), Xapian::Database(), &long_form_to_acronym)
+                   .relaxed.has_value());
+}
+
 // An archive of two articles, from 2021-06-15 and 2023-02-10.
 Xapian::WritableDatabase dated_archive() {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
