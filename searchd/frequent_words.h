@@ -35,12 +35,14 @@ struct RankingQuery {
 // `query` with each scored term that at least `min_docs` articles of `db`
 // contain replaced by a posting source that scores it from `columns` with
 // the BM25 formula and parameters of Xapian's default weighting scheme (the
-// Enquire's), so ranks and scores do not change. A phrase with such a word,
-// unless inside an OR of more than two parts (or one summed with other
-// parts), becomes the AND of its words (so replaced) filtered by the phrase,
-// which scores the same (a phrase scores as the AND of its words). Scaled subqueries (acronym expansions), synonym groups and
-// filters are left as they are, as are terms
-// repeated within one leaf (wqf above 1). nullopt when nothing is replaced.
+// Enquire's), so ranks and scores do not change. A phrase with such a word
+// (inside an OR: of two such words; and not in an OR of more than two parts
+// or one summed with other parts) becomes the AND of its words (so
+// replaced) filtered by the phrase, which scores the same (a phrase scores
+// as the AND of its words).
+// Scaled subqueries (acronym expansions), synonym groups and filters are
+// left as they are, as are terms repeated within one leaf (wqf above 1).
+// nullopt when nothing is replaced.
 // Only for an Enquire over the local shards `columns` was read from (Xapian
 // cannot send a posting source of this kind to a remote shard), with
 // BM25Weight as its weighting scheme.

@@ -239,6 +239,13 @@ TEST(FrequentWords, OnlyFrequentScoredWordsAreReplaced) {
   std::optional<RankingQuery> phrase = with_frequent_words_from_memory(Q(Q::OP_PHRASE, Q("r1"), Q("w1")), db, columns, 50);
   ASSERT_TRUE(phrase.has_value());
   EXPECT_TRUE(phrase->phrases_as_filters);
+  // In an OR, only one of two frequent words.
+  const std::vector<Q> three{Q("w0"), Q("w1"), Q("w2")};
+  EXPECT_FALSE(with_frequent_words_from_memory(Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("r1"), Q("w1")), Q("r2")), db, columns, 50)
+                   .has_value());
+  EXPECT_FALSE(with_frequent_words_from_memory(Q(Q::OP_OR, Q(Q::OP_PHRASE, three.begin(), three.end()), Q("r2")), db,
+                                               columns, 50)
+                   .has_value());
   EXPECT_FALSE(with_frequent_words_from_memory(Q("w1"), db, columns, 50)->phrases_as_filters);
   // Off: a threshold of 0, or no columns.
   EXPECT_FALSE(with_frequent_words_from_memory(Q("w0"), db, columns, 0).has_value());
