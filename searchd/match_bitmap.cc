@@ -158,11 +158,7 @@ class Evaluator {
       }
       std::optional<DocBitmap> matches = evaluate(part);
       if (!matches) return std::nullopt;
-      if (kept) {
-        kept->intersect(*matches);
-      } else {
-        kept = std::move(matches);
-      }
+      keep_also(kept, std::move(*matches));
     }
     std::sort(terms.begin(), terms.end());
     for (const auto& [termfreq, term] : terms) {
@@ -173,14 +169,20 @@ class Evaluator {
       }
       std::optional<DocBitmap> matches = postings(term);
       if (!matches) return std::nullopt;
-      if (kept) {
-        kept->intersect(*matches);
-      } else {
-        kept = std::move(matches);
-      }
+      keep_also(kept, std::move(*matches));
     }
     if (!kept) return postings(std::string());  // only match-all parts
     return kept;
+  }
+
+  // `kept` narrowed to `matches` too (`matches` itself when nothing is
+  // kept yet).
+  static void keep_also(std::optional<DocBitmap>& kept, DocBitmap matches) {
+    if (kept) {
+      kept->intersect(matches);
+    } else {
+      kept = std::move(matches);
+    }
   }
 
   // Xapian's own matching of `q`, weights off; nullopt if the deadline cut

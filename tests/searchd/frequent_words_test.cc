@@ -48,8 +48,17 @@ std::shared_ptr<const FacetColumnSet> columns_of(const std::vector<Xapian::Datab
   return set;
 }
 
-// Same documents, same order, same scores: exactly (the formula is
-// Xapian's, evaluated in the same order).
+// Same documents, same order, same scores: exactly.
+void expect_same_hits(const Xapian::MSet& got, const Xapian::MSet& expected, const std::string& what) {
+  ASSERT_EQ(got.size(), expected.size()) << what;
+  for (Xapian::doccount i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(*got[i], *expected[i]) << what << " rank " << i;
+    EXPECT_EQ(got[i].get_weight(), expected[i].get_weight()) << what << " rank " << i;
+  }
+}
+
+// The rewritten query ranks as the query (the formula is Xapian's,
+// evaluated in the same order).
 void expect_same_ranking(Xapian::Database& db, const Xapian::Query& query,
                          const std::shared_ptr<const FacetColumnSet>& columns) {
   std::optional<RankingQuery> rewritten = with_frequent_words_from_memory(query, db, columns, 50);
@@ -61,12 +70,8 @@ void expect_same_ranking(Xapian::Database& db, const Xapian::Query& query,
     fast.set_query(rewritten->query);
     Xapian::MSet expected = plain.get_mset(0, page);
     Xapian::MSet got = fast.get_mset(0, page);
-    ASSERT_EQ(got.size(), expected.size()) << query.get_description() << " page " << page;
-    ASSERT_GT(got.size(), 0u);
-    for (Xapian::doccount i = 0; i < got.size(); ++i) {
-      EXPECT_EQ(*got[i], *expected[i]) << query.get_description() << " page " << page << " rank " << i;
-      EXPECT_EQ(got[i].get_weight(), expected[i].get_weight()) << query.get_description() << " rank " << i;
-    }
+    ASSERT_GT(expected.size(), 0u) << query.get_description();
+    expect_same_hits(got, expected, query.get_description() + " page " + std::to_string(page));
     if (!rewritten->phrases_as_filters) {
       EXPECT_EQ(got.get_matches_estimated(), expected.get_matches_estimated()) << query.get_description();
     } else {
@@ -187,12 +192,8 @@ TEST(FrequentWords, KnownPhrasesRankAsThePhraseDoes) {
       Xapian::MSet expected = plain.get_mset(0, page, db.get_doccount());
       Xapian::MSet got = fast.get_mset(0, page, db.get_doccount());
       ASSERT_GT(expected.size(), 0u) << query.get_description();
-      ASSERT_EQ(got.size(), expected.size()) << query.get_description();
       EXPECT_EQ(got.get_matches_estimated(), expected.get_matches_estimated()) << query.get_description();
-      for (Xapian::doccount i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(*got[i], *expected[i]) << query.get_description() << " rank " << i;
-        EXPECT_EQ(got[i].get_weight(), expected[i].get_weight()) << query.get_description() << " rank " << i;
-      }
+      expect_same_hits(got, expected, query.get_description());
     }
   }
 }
