@@ -211,7 +211,7 @@ PhraseFilters filters_for_phrases_of_every_shard(const std::vector<Xapian::Datab
 SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, const Xapian::Query& query,
                           const std::optional<Xapian::Query>& relaxed, bool has_words, double time_limit, bool remote,
                           const ShardConnections& shards, std::shared_ptr<const FacetColumnSet> columns,
-                          Xapian::doccount frequent_word_docs, std::atomic<std::uint64_t>& frequent_word_searches) {
+                          Xapian::doccount frequent_word_docs, RankingCounters& counters) {
   auto start = Clock::now();
   Xapian::Enquire enquire(db);
   SortOrder sort = request.sort.value_or(has_words ? SortOrder::kRelevance : SortOrder::kNewest);
@@ -260,7 +260,7 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
   std::optional<RankingQuery> ranking;
   if (sort == SortOrder::kRelevance && check_at_least == 0 && !remote && request.limit > 0) {
     ranking = with_frequent_words_from_memory(query, db, columns, frequent_word_docs, &phrase_filters);
-    if (ranking) ++frequent_word_searches;
+    if (ranking) ++counters.frequent_word_searches;
   }
   const Xapian::Query& ranked = ranking ? ranking->query : query;
   // Past the budget the matcher stops counting: the top hits stand, counts
@@ -279,6 +279,7 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     relaxed_page = page_through_relaxed(enquire, db, ranked, relaxed_ranking ? relaxed_ranking->query : *relaxed,
                                         offset, limit, schema::slot(schema::Slot::kId), shards.local_databases(),
                                         shards.database_count());
+    ++(relaxed_page ? counters.relaxed_searches : counters.relaxed_fallbacks);
   }
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;
@@ -357,7 +358,7 @@ SearchResponse Executor::search(const SearchRequest& request) {
     if (built.relaxed) relaxed = by_relevance ? with_recency(*built.relaxed, request.recency, w.db) : *built.relaxed;
     SearchResponse response = run_search(w.db, request, query, relaxed, built.has_words, options_.time_limit_seconds,
                                          w.shards.has_remote(), w.shards, std::move(columns),
-                                         options_.frequent_word_docs, frequent_word_searches_);
+                                         options_.frequent_word_docs, counters_);
     response.suggestion = built.suggestion;
     response.missing_shards = w.shards.missing();
     // An answer cut short by the time budget is not the whole answer.
@@ -393,7 +394,7 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
     std::shared_ptr<const FacetColumnSet> columns = facet_columns_for(w);
     SearchResponse response = run_search(w.db, plain, apply_filters(others, request, w.db), std::nullopt, true,
                                          options_.time_limit_seconds, w.shards.has_remote(), w.shards,
-                                         std::move(columns), options_.frequent_word_docs, frequent_word_searches_);
+                                         std::move(columns), options_.frequent_word_docs, counters_);
     response.missing_shards = w.shards.missing();
     return response;
   });
@@ -416,7 +417,9 @@ IndexStats Executor::stats() {
     s.revision = w.db.size() == 1 ? w.db.get_revision() : 0;
     s.average_length = w.db.get_avlength();
     s.result_cache = result_cache_.counts();
-    s.frequent_word_searches = frequent_word_searches_.load();
+    s.frequent_word_searches = counters_.frequent_word_searches.load();
+    s.relaxed_searches = counters_.relaxed_searches.load();
+    s.relaxed_fallbacks = counters_.relaxed_fallbacks.load();
     return s;
   });
 }

@@ -53,6 +53,17 @@ struct IndexStats {
   ResultCache::Counts result_cache;
   // Searches whose ranking scored frequent words from memory, since start.
   std::uint64_t frequent_word_searches = 0;
+  // Searches ranked through their relaxed query (relaxed_ranking.h), and
+  // those whose relaxed pass proved nothing and ran as written, since start.
+  std::uint64_t relaxed_searches = 0;
+  std::uint64_t relaxed_fallbacks = 0;
+};
+
+// How searches were ranked, counted for IndexStats.
+struct RankingCounters {
+  std::atomic<std::uint64_t> frequent_word_searches{0};
+  std::atomic<std::uint64_t> relaxed_searches{0};
+  std::atomic<std::uint64_t> relaxed_fallbacks{0};
 };
 
 class Executor {
@@ -92,7 +103,7 @@ class Executor {
   std::uint64_t id_;  // tells apart the per-thread state of two executors
   std::unique_ptr<FacetColumnCache> facet_columns_;  // local shards only
   ResultCache result_cache_;
-  std::atomic<std::uint64_t> frequent_word_searches_{0};
+  RankingCounters counters_;
 };
 
 }  // namespace warta::searchd

@@ -148,6 +148,8 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
                                {"entries", s.result_cache.entries},
                                {"bytes", s.result_cache.bytes}}},
                              {"frequent_word_searches", s.frequent_word_searches},
+                             {"relaxed_searches", s.relaxed_searches},
+                             {"relaxed_fallbacks", s.relaxed_fallbacks},
                              {"threads", options_.threads}};
       return json_response(200, body.dump());
     }

@@ -515,6 +515,13 @@ TEST(SearchdFrequentWords, ScoringFromMemoryChangesNoAnswer) {
   EXPECT_EQ(get(from_memory.port(), "/stats")["frequent_word_searches"].get<int>(),
             used + static_cast<int>(searches.size()));
   EXPECT_EQ(get(from_index.port(), "/stats")["frequent_word_searches"], 0);
+  // The acronym searches ("dpr OR bumn": long forms are phrases) ranked
+  // through their relaxed query on both, proven each time.
+  for (int port : {from_memory.port(), from_index.port()}) {
+    json ranking = get(port, "/stats");
+    EXPECT_GE(ranking["relaxed_searches"].get<int>(), 1) << ranking.dump();
+    EXPECT_EQ(ranking["relaxed_fallbacks"], 0) << ranking.dump();
+  }
   // Similar articles rank with the same words.
   std::string id = post(from_index.port(), searches[0])["hits"][0]["id"];
   EXPECT_EQ(get(from_memory.port(), "/articles/" + id + "/similar")["hits"],
