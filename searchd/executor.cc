@@ -277,8 +277,7 @@ SearchResponse run_search(Xapian::Database& db, const SearchRequest& request, co
     std::optional<RankingQuery> relaxed_ranking =
         with_frequent_words_from_memory(*relaxed, db, columns, frequent_word_docs);
     relaxed_page = page_through_relaxed(enquire, db, ranked, relaxed_ranking ? relaxed_ranking->query : *relaxed,
-                                        offset, limit, schema::slot(schema::Slot::kId), shards.local_databases(),
-                                        shards.database_count());
+                                        offset, limit, schema::slot(schema::Slot::kId), shards.local_databases());
     ++(relaxed_page ? counters.relaxed_searches : counters.relaxed_fallbacks);
   }
   Xapian::MSet mset;

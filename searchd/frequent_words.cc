@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "searchd/bm25.h"
+#include "searchd/query_rewrite.h"
 #include "searchd/term_impacts.h"
 
 namespace warta::searchd {
@@ -262,14 +263,8 @@ class Rewriter {
 
   // `q` with its first `rewritten` subqueries rewritten, the rest kept.
   Xapian::Query subqueries(const Xapian::Query& q, std::size_t rewritten, bool& changed) {
-    std::vector<Xapian::Query> parts;
-    bool any = false;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-      parts.push_back(i < rewritten ? rewrite(q.get_subquery(i), any) : q.get_subquery(i));
-    }
-    if (!any) return q;
-    changed = true;
-    return Xapian::Query(q.get_type(), parts.begin(), parts.end());
+    return with_subqueries_rewritten(
+        q, rewritten, [this](const Xapian::Query& part, bool& any) { return rewrite(part, any); }, changed);
   }
 
   // The parts of the group Xapian makes of the OR `q`: its subqueries,

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "searchd/query_rewrite.h"
 
 namespace warta::searchd {
 namespace {
@@ -25,8 +26,6 @@ constexpr Xapian::doccount kMinCandidates = 40;
 // relative slack.
 constexpr double kSummingSlack = 1e-9;
 
-Xapian::Query rebuilt(const Xapian::Query& q, std::size_t relaxed_parts, bool& changed);
-
 Xapian::Query relax(const Xapian::Query& q, bool& changed) {
   switch (q.get_type()) {
     case Xapian::Query::OP_PHRASE: {
@@ -41,37 +40,14 @@ Xapian::Query relax(const Xapian::Query& q, bool& changed) {
     case Xapian::Query::OP_FILTER:
       // More matches anywhere in these only add matches and weight (a
       // FILTER's filters carry none).
-      return rebuilt(q, q.get_num_subqueries(), changed);
+      return with_subqueries_rewritten(q, q.get_num_subqueries(), relax, changed);
     case Xapian::Query::OP_AND_NOT:
       // More matches after NOT would take matches away.
-      return rebuilt(q, 1, changed);
+      return with_subqueries_rewritten(q, 1, relax, changed);
     default:
       return q;
   }
 }
-
-// `q` with its first `relaxed_parts` subqueries relaxed, the rest kept.
-Xapian::Query rebuilt(const Xapian::Query& q, std::size_t relaxed_parts, bool& changed) {
-  std::vector<Xapian::Query> parts;
-  bool any = false;
-  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    parts.push_back(i < relaxed_parts ? relax(q.get_subquery(i), any) : q.get_subquery(i));
-  }
-  if (!any) return q;
-  changed = true;
-  return Xapian::Query(q.get_type(), parts.begin(), parts.end());
-}
-
-}  // namespace
-
-std::optional<Xapian::Query> with_phrases_as_words(const Xapian::Query& query) {
-  bool changed = false;
-  Xapian::Query relaxed = relax(query, changed);
-  if (!changed) return std::nullopt;
-  return relaxed;
-}
-
-namespace {
 
 // Matches one document of one shard (named by its uuid), weight 0.
 class OneDocumentSource : public Xapian::PostingSource {
@@ -113,14 +89,23 @@ struct Weighed {
   std::string tie_break;  // the value equal weights are ordered by
 };
 
+
 }  // namespace
+
+std::optional<Xapian::Query> with_phrases_as_words(const Xapian::Query& query) {
+  bool changed = false;
+  Xapian::Query relaxed = relax(query, changed);
+  if (!changed) return std::nullopt;
+  return relaxed;
+}
 
 std::optional<RelaxedPage> page_through_relaxed(Xapian::Enquire& enquire, const Xapian::Database& db,
                                                 const Xapian::Query& exact, const Xapian::Query& relaxed,
                                                 Xapian::doccount offset, Xapian::doccount limit,
                                                 Xapian::valueno tie_break_slot,
-                                                const std::vector<Xapian::Database>& shards,
-                                                std::size_t database_count) {
+                                                const std::vector<Xapian::Database>& shards) {
+  // Xapian interleaves the document numbers of the databases it joins.
+  std::size_t database_count = db.size();
   if (limit == 0 || shards.empty() || database_count < shards.size()) return std::nullopt;
   Xapian::doccount wanted = offset + limit;
   Xapian::doccount candidates = std::max(kCandidatesPerResult * wanted, kMinCandidates);

@@ -44,15 +44,14 @@ struct RelaxedPage {
 // with_phrases_as_words gives) with `enquire`, which must order by
 // relevance, then by the value in `tie_break_slot`, ascending. Then weighs
 // its top candidates by `exact`, one by one, from the best, until the page
-// is proven. `db` is `enquire`'s database: the local `shards`, in order,
-// joined with `database_count` databases in all (ShardConnections). The
-// page [offset, offset + limit) of `exact`, or nullopt when the candidates
-// do not prove it (then the caller runs `exact` in full).
+// is proven. `db` is `enquire`'s database: the local `shards` first, in
+// order, maybe joined with others (ShardConnections' dictionary). The page
+// [offset, offset + limit) of `exact`, or nullopt when the candidates do
+// not prove it (then the caller runs `exact` in full).
 std::optional<RelaxedPage> page_through_relaxed(Xapian::Enquire& enquire, const Xapian::Database& db,
                                                 const Xapian::Query& exact, const Xapian::Query& relaxed,
                                                 Xapian::doccount offset, Xapian::doccount limit,
                                                 Xapian::valueno tie_break_slot,
-                                                const std::vector<Xapian::Database>& shards,
-                                                std::size_t database_count);
+                                                const std::vector<Xapian::Database>& shards);
 
 }  // namespace warta::searchd

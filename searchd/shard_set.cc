@@ -154,14 +154,6 @@ std::vector<Xapian::Database> ShardConnections::local_databases() const {
   return databases;
 }
 
-std::size_t ShardConnections::database_count() const {
-  std::size_t count = dictionary_ ? 1 : 0;
-  for (const Shard& shard : shards_) {
-    if (shard.db) ++count;
-  }
-  return count;
-}
-
 bool ShardConnections::has_remote() const {
   for (const Shard& shard : shards_) {
     if (shard.spec->remote()) return true;

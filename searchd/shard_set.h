@@ -5,7 +5,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,11 +69,6 @@ class ShardConnections {
   std::optional<std::string> local_revision_key() const;
   // Each local shard that is up, on its own (the dictionary left out).
   std::vector<Xapian::Database> local_databases() const;
-  // How many databases database() joins: Xapian interleaves their document
-  // numbers, the i-th database's n-th document (0-based i) being
-  // (n - 1) * count + i + 1. The local shards come first, in the order of
-  // local_databases(), when none is remote.
-  std::size_t database_count() const;
   // Names of the shards that are down, in configuration order.
   std::vector<std::string> missing() const;
   // Under kFail, throws warta::Error (kUnavailable, 503) naming the shards

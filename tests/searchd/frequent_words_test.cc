@@ -10,6 +10,7 @@
 #include "searchd/match_bitmap.h"
 #include "searchd/term_impacts.h"
 #include "tests/support/process.h"
+#include "tests/support/random_words.h"
 
 namespace warta::searchd {
 namespace {
@@ -21,15 +22,7 @@ void add_articles(Xapian::WritableDatabase& db, int count, unsigned seed) {
   std::mt19937 random(seed);
   for (int i = 0; i < count; ++i) {
     Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    int words = 5 + static_cast<int>(random() % 300);
-    for (int w = 0; w < words; ++w) {
-      auto pick = random() % 100;
-      std::string term = pick < 60 ? "w" + std::to_string(random() % 5)
-                         : pick < 90 ? "m" + std::to_string(random() % 40)
-                                     : "r" + std::to_string(random() % 2000);
-      doc.add_posting(term, ++pos);
-    }
+    test::add_random_words(doc, random, {.extra_words = 300, .rare_kinds = 2000});
     if (random() % 3 == 0) doc.add_boolean_term("Kfilter");
     db.add_document(doc);
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/random_words.h"
 
 namespace warta::searchd {
 namespace {
@@ -22,15 +23,14 @@ void build_index(const std::string& path) {
   std::mt19937 random(7);
   for (int i = 0; i < 3000; ++i) {
     Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    int words = 1 + static_cast<int>(random() % 60);
-    for (int w = 0; w < words; ++w) {
-      auto pick = random() % 100;
-      std::string term = pick < 50 ? "f" + std::to_string(random() % 3)
-                         : pick < 85 ? "m" + std::to_string(random() % 20)
-                                     : "r" + std::to_string(random() % 500);
-      doc.add_posting(term, ++pos);
-    }
+    test::add_random_words(doc, random,
+                           {.min_words = 1,
+                            .extra_words = 60,
+                            .frequent = "f",
+                            .frequent_kinds = 3,
+                            .frequent_below = 50,
+                            .middling_kinds = 20,
+                            .middling_below = 85});
     if (random() % 4 == 0) doc.add_boolean_term("Kfilter");
     doc.add_value(0, std::to_string(random() % 10));
     db.add_document(doc);

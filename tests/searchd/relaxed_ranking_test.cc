@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/random_words.h"
 
 namespace warta::searchd {
 namespace {
@@ -22,15 +23,7 @@ void build_shard(const std::string& path, int count, unsigned seed) {
   std::mt19937 random(seed);
   for (int i = 0; i < count; ++i) {
     Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    int words = 5 + static_cast<int>(random() % 200);
-    for (int w = 0; w < words; ++w) {
-      auto pick = random() % 100;
-      doc.add_posting(pick < 60   ? "w" + std::to_string(random() % 5)
-                      : pick < 90 ? "m" + std::to_string(random() % 40)
-                                  : "r" + std::to_string(random() % 500),
-                      ++pos);
-    }
+    test::add_random_words(doc, random, {});
     char id[32];
     std::snprintf(id, sizeof id, "%u-%06d", seed, i);
     doc.add_value(kIdSlot, id);
@@ -99,7 +92,7 @@ TEST(RelaxedRanking, ProvenPagesAreTheExactQuerysPages) {
       // article when a phrase sits in an OR (see executor.cc).
       Xapian::MSet expected = plain.get_mset(offset, limit, all.get_doccount());
       std::optional<RelaxedPage> got =
-          page_through_relaxed(relaxed, all, c.exact, c.relaxed, offset, limit, kIdSlot, shards, 3);
+          page_through_relaxed(relaxed, all, c.exact, c.relaxed, offset, limit, kIdSlot, shards);
       std::string what = c.exact.get_description() + " offset " + std::to_string(offset);
       if (!got) {
         ++unproven;
@@ -157,7 +150,7 @@ TEST(RelaxedRanking, RightWhereXapiansPruningMisweighs) {
       for (Xapian::doccount i = 0; same && i < in_full.size(); ++i) {
         same = *pruned[i] == *in_full[i] && pruned[i].get_weight() == in_full[i].get_weight();
       }
-      std::optional<RelaxedPage> got = page_through_relaxed(through, db, exact, relaxed, 0, 10, kIdSlot, {db}, 1);
+      std::optional<RelaxedPage> got = page_through_relaxed(through, db, exact, relaxed, 0, 10, kIdSlot, {db});
       if (!got) continue;
       ASSERT_EQ(got->hits.size(), in_full.size()) << exact.get_description();
       for (Xapian::doccount i = 0; i < in_full.size(); ++i) {
@@ -187,7 +180,7 @@ TEST(RelaxedRanking, FewMatchesAreAllCandidates) {
   plain.set_query(exact);
   Xapian::MSet expected = plain.get_mset(0, 10, db.get_doccount());
   ASSERT_GT(expected.size(), 0u);
-  std::optional<RelaxedPage> got = page_through_relaxed(through, db, exact, relaxed, 0, 10, kIdSlot, {db}, 1);
+  std::optional<RelaxedPage> got = page_through_relaxed(through, db, exact, relaxed, 0, 10, kIdSlot, {db});
   ASSERT_TRUE(got.has_value());
   ASSERT_EQ(got->hits.size(), expected.size());
   for (Xapian::doccount i = 0; i < expected.size(); ++i) EXPECT_EQ(*got->hits[i].begin(), *expected[i]);
