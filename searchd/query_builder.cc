@@ -24,6 +24,32 @@ Xapian::Query parse_text(const std::string& q, Language language, const Xapian::
 // Words of `q` that no article contains, replaced by the closest word of the
 // spelling dictionary. Only plain words are looked at (no operators, field
 // prefixes or quotes); a word the index has is never "corrected".
+// The Indonesian and English readings of one query as one query. The two
+// parse the same syntax, so where their shapes agree they differ only in
+// the stems of some words: those words become the OR of their two stems,
+// and the rest is kept once. OR-ing the two whole readings instead would
+// count every word that stems alike in both languages twice ("sebanyak OR
+// jadi" weighed "jadi" double, and read its postings twice), and would let
+// an exclusion that stems differently match through the other reading.
+// Where the shapes differ (a stop word of one language only, a phrase),
+// the two readings are OR-ed.
+Xapian::Query merged_readings(const Xapian::Query& indonesian, const Xapian::Query& english) {
+  if (indonesian.get_description() == english.get_description()) return indonesian;
+  Xapian::Query::op type = indonesian.get_type();
+  std::size_t parts = indonesian.get_num_subqueries();
+  bool same_shape = type == english.get_type() && parts == english.get_num_subqueries() && parts > 0 &&
+                    (type == Xapian::Query::OP_AND || type == Xapian::Query::OP_OR ||
+                     type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_AND_MAYBE ||
+                     type == Xapian::Query::OP_FILTER);
+  if (!same_shape) return Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+  std::vector<Xapian::Query> merged;
+  merged.reserve(parts);
+  for (std::size_t i = 0; i < parts; ++i) {
+    merged.push_back(merged_readings(indonesian.get_subquery(i), english.get_subquery(i)));
+  }
+  return Xapian::Query(type, merged.begin(), merged.end());
+}
+
 std::optional<std::string> spelling_suggestion(const std::string& q, const Xapian::Database& db) {
   std::istringstream words(q);
   std::string word, suggestion;
@@ -133,13 +159,9 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     try {
       std::string q = exclusions_as_not(positional_operators_as_words(request.q));
       auto parse_both = [&db](const std::string& text_q) {
-        Xapian::Query indonesian = parse_text(text_q, Language::kIndonesian, db);
-        Xapian::Query english = parse_text(text_q, Language::kEnglish, db);
-        // Both readings only when they differ: an article matches in the
-        // language it was indexed in.
-        return indonesian.get_description() == english.get_description()
-                   ? indonesian
-                   : Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+        // An article matches in the language it was indexed in.
+        return merged_readings(parse_text(text_q, Language::kIndonesian, db),
+                               parse_text(text_q, Language::kEnglish, db));
       };
       text = parse_both(q);
       if (db.get_doccount() > 0) built.suggestion = spelling_suggestion(request.q, db);

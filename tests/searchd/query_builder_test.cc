@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/analysis.h"
 #include "common/error.h"
 #include "common/schema.h"
 
@@ -30,9 +31,14 @@ TEST(BuildQuery, TextQueries) {
   const Case cases[] = {
       {"", "Query(<alldocuments>)"},
       {"   ", "Query(<alldocuments>)"},
-      // Indonesian and English readings differ, so both are OR-ed.
-      {"pembangunan jalan",
-       "Query(((Zbangun@1 AND Zjalan@2) OR (Zpembangunan@1 AND Zjalan@2)))"},
+      // The Indonesian and English readings differ in one word's stem:
+      // that word is the OR of its two stems, the rest is kept once.
+      {"pembangunan jalan", "Query(((Zbangun@1 OR Zpembangunan@1) AND Zjalan@2))"},
+      // A word that stems alike in both languages counts once.
+      {"sebanyak OR jadi", "Query(((Zbanyak@1 OR Zsebanyak@1) OR Zjadi@2))"},
+      {"jalan -perbaikan", "Query((Zjalan@1 AND_NOT (Zbaik@2 OR Zperbaikan@2)))"},
+      // Shapes differ ("for" is an English stop word): the readings are OR-ed.
+      {"naik for", "Query(((Znaik@1 AND Zfor@2) OR Znaik@1))"},
       // The same reading in both languages is used once.
       {"jakarta", "Query(Zjakarta@1)"},
       {"\"dalam negeri\"", "Query((dalam@1 PHRASE 2 negeri@2))"},
@@ -51,6 +57,26 @@ TEST(BuildQuery, TextQueries) {
       {"date:20220301..20220331", "Query(VALUE_RANGE 1 20220301 20220331)"},
   };
   for (const auto& c : cases) EXPECT_EQ(describe(with_q(c.q)), c.description) << c.q;
+}
+
+// An excluded word is excluded in both its stems: an Indonesian article
+// with "perbaikan" (indexed as its stem "baik") no longer matches through
+// the English reading, in which the word stems to itself.
+TEST(BuildQuery, ExcludedWordsAreExcludedInEitherLanguagesStem) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator generator;
+  configure_term_generator(generator, Language::kIndonesian);
+  for (const char* text : {"perbaikan jalan desa", "jalan desa baru"}) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(text);
+    db.add_document(doc);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(build_query(with_q("jalan -perbaikan"), db).query);
+  Xapian::MSet hits = enquire.get_mset(0, 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(*hits.begin(), 2u);
 }
 
 // With acronyms, a relaxed query comes along: the expansions' phrases as
