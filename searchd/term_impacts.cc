@@ -2,24 +2,33 @@
 #include "searchd/term_impacts.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "searchd/bm25.h"
 
 namespace warta::searchd {
 
+float TermImpacts::rounded_up(double part) {
+  auto f = static_cast<float>(part);
+  return static_cast<double>(f) >= part ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
+}
+
 TermImpacts TermImpacts::compute(const Xapian::Database& db, const std::string& term,
                                  const std::vector<Xapian::termcount>& lengths, double length_factor) {
   TermImpacts impacts;
   impacts.length_factor = length_factor;
-  impacts.block_highest.assign((static_cast<std::size_t>(db.get_lastdocid()) >> kBlockShift) + 1, 0.0);
+  std::vector<double> highest((static_cast<std::size_t>(db.get_lastdocid()) >> kBlockShift) + 1, 0.0);
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::docid did = *p;
     double part = bm25_document_part(p.get_wdf(), document_length(&lengths, p), length_factor);
     std::size_t block = did >> kBlockShift;
-    if (block >= impacts.block_highest.size()) impacts.block_highest.resize(block + 1, 0.0);
-    impacts.block_highest[block] = std::max(impacts.block_highest[block], part);
+    if (block >= highest.size()) highest.resize(block + 1, 0.0);
+    highest[block] = std::max(highest[block], part);
     impacts.highest = std::max(impacts.highest, part);
   }
+  impacts.block_highest.reserve(highest.size());
+  for (double part : highest) impacts.block_highest.push_back(rounded_up(part));
   return impacts;
 }
 
@@ -32,13 +41,21 @@ std::shared_ptr<const TermImpacts> TermImpactCache::get(const std::string& term,
   }
   auto computed = std::make_shared<const TermImpacts>(compute());
   std::lock_guard lock(mutex_);
-  bool inserted = by_term_.insert_or_assign(term, computed).second;
+  auto [it, inserted] = by_term_.try_emplace(term, computed);
   if (inserted) {
     order_.push_back(term);
-    if (order_.size() > capacity_) {
-      by_term_.erase(order_.front());
-      order_.erase(order_.begin());
-    }
+  } else {
+    bytes_ -= it->second->memory_bytes();
+    it->second = computed;
+    order_.erase(std::find(order_.begin(), order_.end(), term));
+    order_.push_back(term);
+  }
+  bytes_ += computed->memory_bytes();
+  while (bytes_ > budget_bytes_ && order_.size() > 1) {
+    auto oldest = by_term_.find(order_.front());
+    bytes_ -= oldest->second->memory_bytes();
+    by_term_.erase(oldest);
+    order_.erase(order_.begin());
   }
   return computed;
 }
