@@ -3,6 +3,7 @@
 
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "common/analysis.h"
 #include "common/date_filter.h"
@@ -21,9 +22,6 @@ Xapian::Query parse_text(const std::string& q, Language language, const Xapian::
   return parser.parse_query(q, query_parser_flags());
 }
 
-// Words of `q` that no article contains, replaced by the closest word of the
-// spelling dictionary. Only plain words are looked at (no operators, field
-// prefixes or quotes); a word the index has is never "corrected".
 // The Indonesian and English readings of one query as one query. The two
 // parse the same syntax, so where their shapes agree they differ only in
 // the stems of some words: those words become the OR of their two stems,
@@ -50,6 +48,9 @@ Xapian::Query merged_readings(const Xapian::Query& indonesian, const Xapian::Que
   return Xapian::Query(type, merged.begin(), merged.end());
 }
 
+// Words of `q` that no article contains, replaced by the closest word of the
+// spelling dictionary. Only plain words are looked at (no operators, field
+// prefixes or quotes); a word the index has is never "corrected".
 std::optional<std::string> spelling_suggestion(const std::string& q, const Xapian::Database& db) {
   std::istringstream words(q);
   std::string word, suggestion;
