@@ -141,14 +141,9 @@ TEST(FrequentWords, RankLikeXapiansOwnBm25) {
 // Each shard has its lengths; scores use the statistics of all of them.
 TEST(FrequentWords, RankLikeXapianOverShards) {
   test::TempDir dir;
-  std::vector<Xapian::Database> shards;
-  Xapian::Database all;
-  for (unsigned s = 0; s < 3; ++s) {
-    std::string path = dir.file("shard" + std::to_string(s));
+  auto [shards, all] = test::build_shards(dir.path(), 3, [](const std::string& path, unsigned s) {
     build_index(path, 200 + 50 * static_cast<int>(s), 20 + s);
-    shards.emplace_back(path);
-    all.add_database(shards.back());
-  }
+  });
   auto columns = columns_of(shards);
   for (const Xapian::Query& query : test_queries()) expect_same_ranking(all, query, columns);
 }

@@ -53,14 +53,9 @@ TEST(RelaxedRanking, PhrasesBecomeWordsOnlyWhereThatAddsMatches) {
 // shards, pages at several offsets.
 TEST(RelaxedRanking, ProvenPagesAreTheExactQuerysPages) {
   test::TempDir dir;
-  std::vector<Xapian::Database> shards;
-  Xapian::Database all;
-  for (unsigned s = 0; s < 3; ++s) {
-    std::string path = dir.file("shard" + std::to_string(s));
+  auto [shards, all] = test::build_shards(dir.path(), 3, [](const std::string& path, unsigned s) {
     build_shard(path, 1500 + 100 * static_cast<int>(s), 40 + s);
-    shards.emplace_back(path);
-    all.add_database(shards.back());
-  }
+  });
   // Queries shaped as acronym expansions: an acronym OR its long form's
   // phrase, scaled down; and phrases where relaxing them changes the top.
   auto expansion = [](const Q& literal, const Q& phrase, double scale) {

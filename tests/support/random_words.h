@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -34,6 +35,27 @@ inline void add_random_words(Xapian::Document& doc, std::mt19937& random, const 
                                                 : "r" + std::to_string(random() % mix.rare_kinds),
                     ++pos);
   }
+}
+
+// Shards for tests over several databases: each one opened, and all of
+// them as one database (what a search over the shards reads).
+struct TestShards {
+  std::vector<Xapian::Database> each;
+  Xapian::Database all;
+};
+
+// `count` shards, the one numbered s written by `build(path, s)` at
+// `directory`/shard<s>, in order.
+template <typename Build>
+TestShards build_shards(const std::string& directory, unsigned count, Build build) {
+  TestShards shards;
+  for (unsigned s = 0; s < count; ++s) {
+    std::string path = directory + "/shard" + std::to_string(s);
+    build(path, s);
+    shards.each.emplace_back(path);
+    shards.all.add_database(shards.each.back());
+  }
+  return shards;
 }
 
 }  // namespace warta::test
