@@ -28,22 +28,21 @@ std::string join_values(const FieldSpec& field, const std::vector<std::string>& 
 Xapian::Document DocumentBuilder::build(const Article& a) {
   Xapian::Document doc;
   Language language = language_of(a.lang ? &*a.lang : nullptr, a.title, a.body);
-  configure_term_generator(generator_, language);
-  generator_.set_document(doc);
+  text_.start(doc, stemmer_for(language));
 
   // Positions: title, then title again unprefixed, then body; gaps keep
   // phrases from spanning two parts.
-  generator_.index_text(a.title, 1, std::string(schema::title_prefix()));
-  generator_.increase_termpos();
-  generator_.index_text(a.title, schema::kTitleWeight);
-  generator_.increase_termpos();
-  generator_.index_text(a.body);
+  text_.index_text(a.title, 1, schema::title_prefix());
+  text_.increase_termpos();
+  text_.index_text(a.title, schema::kTitleWeight);
+  text_.increase_termpos();
+  text_.index_text(a.body);
 
   auto add_field = [&](std::string_view name, const std::string& value) {
     const FieldSpec& field = *schema::find_field(name);
     if (!field.text_prefix.empty()) {
-      generator_.increase_termpos();
-      generator_.index_text(value, 1, std::string(field.text_prefix));
+      text_.increase_termpos();
+      text_.index_text(value, 1, field.text_prefix);
     }
     doc.add_boolean_term(schema::exact_term(field, value));
   };
@@ -80,6 +79,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     add_field("lang", lang);
     set_value("lang", lang);
   }
+  text_.finish();
 
   if (a.published) {
     const PublishedDate& d = *a.published;
@@ -98,9 +98,6 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   doc.add_boolean_term(schema::id_term(a.id));
   doc.add_value(schema::slot(Slot::kId), a.id);
   doc.set_data(article_to_json(a).dump());
-  // Drop the generator's handle: the document moves on to a writer thread,
-  // and Xapian's reference counts are not atomic.
-  generator_.set_document(Xapian::Document());
   return doc;
 }
 

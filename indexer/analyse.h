@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "indexer/text_indexer.h"
 
 namespace warta::indexer {
 
@@ -14,7 +15,7 @@ struct BuildOptions {
   bool modern_spellings = true;
 };
 
-// Builds documents; one per thread (it owns a TermGenerator).
+// Builds documents; one per thread (it owns a TextIndexer).
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(BuildOptions options = {}) : options_(options) {}
@@ -29,7 +30,7 @@ class DocumentBuilder {
 
  private:
   BuildOptions options_;
-  Xapian::TermGenerator generator_;
+  TextIndexer text_;
 };
 
 }  // namespace warta::indexer
