@@ -188,7 +188,6 @@ void TextIndexer::start(Xapian::Document& doc, const Xapian::Stem& stemmer) {
 void TextIndexer::index_text(std::string_view text, Xapian::termcount wdf_inc, std::string_view prefix) {
   const char* p = text.data();
   const char* end = p + text.size();
-  std::string word;
   while (true) {
     Char c;
     unsigned ch = 0;
@@ -199,8 +198,8 @@ void TextIndexer::index_text(std::string_view text, Xapian::termcount wdf_inc, s
       if (ch != 0) break;
       p += c.bytes;
     }
-    p = read_word(p, end, c, ch, word);
-    add_word(word, wdf_inc, prefix);
+    p = read_word(p, end, c, ch, word_);
+    add_word(word_, wdf_inc, prefix);
   }
 }
 

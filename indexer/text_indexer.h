@@ -50,6 +50,7 @@ class TextIndexer {
   Xapian::Stem stemmer_;
   bool stemming_ = false;
   Xapian::termpos position_ = 0;
+  std::string word_;  // the word being read, reused
   std::string term_;  // prefix + word, reused
   // Per distinct prefix + word: its stem term ("" when the word is not
   // stemmed) and the frequency to add to it.

@@ -7,24 +7,15 @@
 
 #include "common/schema.h"
 #include "indexer/analyse.h"
-#include "indexer/parse_jsonl.h"
-#include "indexer/source.h"
+#include "tests/indexer/test_documents.h"
 
 namespace warta::indexer {
 namespace {
 
-const std::string kOldSpelling = std::string(WARTA_TESTDATA_DIR) + "/old-spelling.jsonl";
+using test::dump_terms;
+using test::read_articles;
 
-std::vector<Article> read_articles(const std::string& path) {
-  std::vector<Article> articles;
-  std::istringstream in(read_whole_file(path, std::size_t{1} << 30));
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    ParsedRecord r = parse_jsonl_record(line);
-    if (r.article) articles.push_back(*r.article);
-  }
-  return articles;
-}
+const std::string kOldSpelling = std::string(WARTA_TESTDATA_DIR) + "/old-spelling.jsonl";
 
 Article article_with_id(const std::string& id) {
   for (Article& a : read_articles(kOldSpelling)) {
@@ -47,17 +38,6 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
   auto it = doc.termlist_begin();
   it.skip_to(term);
   return it != doc.termlist_end() && *it == term;
-}
-
-// Every term with its wdf and positions, for exact comparisons.
-std::string dump_terms(const Xapian::Document& doc) {
-  std::ostringstream out;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    out << *t << ':' << t.get_wdf();
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << ',' << *p;
-    out << '\n';
-  }
-  return out.str();
 }
 
 TEST(ModernSpellingTerms, OldWordsAlsoGetTheirModernFormAtTheSamePositions) {

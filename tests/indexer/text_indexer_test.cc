@@ -3,34 +3,23 @@
 #include <gtest/gtest.h>
 
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/analysis.h"
 #include "common/schema.h"
-#include "indexer/parse_jsonl.h"
-#include "indexer/source.h"
+#include "tests/indexer/test_documents.h"
 
 namespace warta::indexer {
 namespace {
+
+using test::dump_terms;
 
 struct Text {
   std::string text;
   Xapian::termcount wdf = 1;
   std::string prefix;
 };
-
-// Every term with its wdf and positions.
-std::string dump_terms(const Xapian::Document& doc) {
-  std::ostringstream out;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    out << *t << " wdf=" << t.get_wdf() << " pos=";
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << *p << ',';
-    out << '\n';
-  }
-  return out.str();
-}
 
 // The texts indexed one after another with a gap between them, as
 // DocumentBuilder does, by Xapian's TermGenerator.
@@ -99,11 +88,11 @@ TEST(TextIndexer, KeepsWordsWholeAsTermGeneratorDoes) {
   indexer.index_text("C++ dan AT&T, P.T.O. menuliskan 1.5");
   indexer.finish();
   std::string terms = dump_terms(doc);
-  EXPECT_NE(terms.find("c++ wdf=1 pos=1,"), std::string::npos) << terms;
-  EXPECT_NE(terms.find("at&t wdf=1 pos=3,"), std::string::npos) << terms;
-  EXPECT_NE(terms.find("pto wdf=1 pos=4,"), std::string::npos) << terms;
-  EXPECT_NE(terms.find("1.5 wdf=1 pos=6,"), std::string::npos) << terms;
-  EXPECT_NE(terms.find("Ztulis wdf=1 pos=\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("c++:1,1\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("at&t:1,3\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("pto:1,4\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("1.5:1,6\n"), std::string::npos) << terms;
+  EXPECT_NE(terms.find("Ztulis:1\n"), std::string::npos) << terms;
   EXPECT_EQ(terms.find("Z1.5"), std::string::npos) << "numbers are not stemmed: " << terms;
 }
 
@@ -127,12 +116,8 @@ TEST(TextIndexer, MakesTheTermsOfTermGeneratorFromRandomText) {
 
 // The bundled sample archive, indexed as DocumentBuilder indexes it.
 TEST(TextIndexer, MakesTheTermsOfTermGeneratorForTheSampleArchive) {
-  std::istringstream in(read_whole_file(WARTA_SAMPLE_ARCHIVE, std::size_t{1} << 30));
   std::size_t compared = 0;
-  for (std::string line; std::getline(in, line);) {
-    ParsedRecord record = parse_jsonl_record(line);
-    if (!record.article) continue;
-    const Article& a = *record.article;
+  for (const Article& a : test::read_articles(WARTA_SAMPLE_ARCHIVE)) {
     Language language = language_of(a.lang ? &*a.lang : nullptr, a.title, a.body);
     std::vector<Text> texts = {{a.title, 1, std::string(schema::title_prefix())},
                                {a.title, schema::kTitleWeight, ""},
