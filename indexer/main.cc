@@ -82,7 +82,10 @@ int main(int argc, char** argv) {
                  "Staging shards written side by side when building a new index")
       ->check(CLI::Range(1u, 64u));
   app.add_option("--flush-every", options.writer.flush_every,
-                 "Articles per staging shard between flushes (bulk builds)")
+                 "Articles per staging shard (bulk builds)")
+      ->check(CLI::Range(1u, 10000000u));
+  app.add_option("--segment-batch", options.writer.segment_batch,
+                 "Articles held in memory before they are written into the open staging shard (bulk builds)")
       ->check(CLI::Range(1u, 10000000u));
   app.add_option("--commit-every", options.writer.commit_every,
                  "Articles between commits when updating an index")

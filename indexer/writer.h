@@ -26,7 +26,8 @@ namespace warta::indexer {
 struct WriterOptions {
   std::string db_path;
   unsigned bulk_lanes = 2;                 // staging shards written in parallel
-  Xapian::doccount flush_every = 500;      // bulk: documents per segment
+  Xapian::doccount flush_every = 2000;     // bulk: documents per segment
+  Xapian::doccount segment_batch = 125;    // bulk: documents Xapian buffers before writing them into the segment
   Xapian::doccount commit_every = 10000;   // incremental: documents between commits
   bool allow_bulk = true;                  // false: always write incrementally
   std::size_t max_merge_inputs = 0;        // bulk: segments one merge reads; 0: what the open-file limit allows

@@ -51,6 +51,29 @@ TEST(IndexWriter, ANewIndexIsBuiltInBulkAndTheLastRecordOfAnIdWins) {
   EXPECT_FALSE(std::filesystem::exists(options.db_path + ".warta-staging"));
 }
 
+// A segment takes its articles in batches: each batch is written into the
+// open segment when it fills, and an id repeated in a later batch of the
+// same segment still replaces the earlier copy.
+TEST(IndexWriter, ASegmentIsWrittenInBatchesAndAReplacementCrossesThem) {
+  test::TempDir dir;
+  WriterOptions options;
+  options.db_path = dir.file("db");
+  options.bulk_lanes = 1;
+  options.flush_every = 10;
+  options.segment_batch = 3;
+  {
+    IndexWriter w(options);
+    for (int i = 0; i < 3; ++i) put(w, "id" + std::to_string(i), "v1");
+    // The first batch is in the open segment on disk, before any segment closes.
+    EXPECT_EQ(Xapian::Database(options.db_path + ".warta-staging/lane-0-0").get_doccount(), 3u);
+    for (int i = 3; i < 8; ++i) put(w, "id" + std::to_string(i), "v1");
+    put(w, "id1", "v2");  // the copy in the segment's first batch is replaced
+    EXPECT_EQ(w.finish(), 8u);
+  }
+  EXPECT_EQ(data_of(options.db_path, "id1"), "v2");
+  EXPECT_EQ(data_of(options.db_path, "id7"), "v1");
+}
+
 // More segments than one merge may open (the open-file limit) are merged
 // in groups first; nothing is lost, and the last record of an id still wins.
 TEST(IndexWriter, ManySegmentsAreMergedInGroupsWhenOneMergeCannotOpenThemAll) {
