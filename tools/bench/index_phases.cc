@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -24,6 +25,7 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
+#include "baseline_document.h"
 #include "indexer/analyse.h"
 #include "indexer/parse_jsonl.h"
 #include "indexer/source.h"
@@ -108,19 +110,11 @@ nlohmann::json warta_phases(const std::vector<std::string>& lines, const std::st
 nlohmann::json baseline_phases(const std::vector<std::string>& lines, const std::string& db) {
   nlohmann::json out;
   auto start = Clock::now();
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("indonesian"));
+  Xapian::TermGenerator generator = warta::bench::baseline_term_generator();
   std::vector<Xapian::Document> docs;
   for (const std::string& line : lines) {
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_discarded() || !record.is_object()) continue;
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(record.value("title", ""));
-    generator.increase_termpos();
-    generator.index_text(record.value("body", ""));
-    doc.set_data(line);
-    docs.push_back(std::move(doc));
+    std::optional<Xapian::Document> doc = warta::bench::baseline_document(generator, line);
+    if (doc) docs.push_back(std::move(*doc));
   }
   out["parse_and_analyse_seconds"] = seconds_since(start);
   start = Clock::now();

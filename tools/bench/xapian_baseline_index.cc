@@ -6,10 +6,12 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+
+#include "baseline_document.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -24,22 +26,15 @@ int main(int argc, char** argv) {
   }
   gzbuffer(in, 1 << 18);
   Xapian::WritableDatabase db(argv[1], Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("indonesian"));
+  Xapian::TermGenerator generator = warta::bench::baseline_term_generator();
   std::string line;
   char buf[1 << 16];
   unsigned long docs = 0;
   auto index_line = [&] {
     if (line.empty()) return;
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_discarded() || !record.is_object()) return;
-    Xapian::Document doc;
-    generator.set_document(doc);
-    generator.index_text(record.value("title", ""));
-    generator.increase_termpos();
-    generator.index_text(record.value("body", ""));
-    doc.set_data(line);
-    db.add_document(doc);
+    std::optional<Xapian::Document> doc = warta::bench::baseline_document(generator, line);
+    if (!doc) return;
+    db.add_document(*doc);
     ++docs;
   };
   while (gzgets(in, buf, sizeof buf) != nullptr) {
