@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
+
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/spdlog.h>
 
 namespace warta::indexer {
 namespace {
@@ -19,10 +23,36 @@ std::string duration_text(double seconds) {
   return buf;
 }
 
+// Stands in for the default logger's sinks while a bar is drawn: clears
+// the bar's line, then hands the message to those sinks unchanged.
+class BarClearingSink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ public:
+  BarClearingSink(ProgressBar& bar, std::vector<spdlog::sink_ptr> sinks) : bar_(bar), sinks_(std::move(sinks)) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    bar_.write_below_bar([&] {
+      for (auto& wrapped : sinks_) {
+        if (wrapped->should_log(msg.level)) wrapped->log(msg);
+      }
+    });
+  }
+  void flush_() override {
+    for (auto& wrapped : sinks_) wrapped->flush();
+  }
+
+ private:
+  ProgressBar& bar_;
+  std::vector<spdlog::sink_ptr> sinks_;
+};
+
 }  // namespace
 
-ProgressBar::ProgressBar(const ProgressCounters& counters, std::uint64_t total_bytes)
-    : counters_(counters), total_bytes_(total_bytes), start_(std::chrono::steady_clock::now()) {
+ProgressBar::ProgressBar(const ProgressCounters& counters, std::uint64_t total_bytes, std::FILE* screen)
+    : counters_(counters), total_bytes_(total_bytes), screen_(screen), start_(std::chrono::steady_clock::now()) {
+  auto logger = spdlog::default_logger();
+  logger_sinks_ = logger->sinks();
+  logger->sinks() = {std::make_shared<BarClearingSink>(*this, logger_sinks_)};
   thread_ = std::thread([this] { run(); });
 }
 
@@ -33,8 +63,16 @@ ProgressBar::~ProgressBar() {
   }
   wake_.notify_all();
   thread_.join();
-  std::fputs("\r\033[K", stderr);
-  std::fflush(stderr);
+  spdlog::default_logger()->sinks() = logger_sinks_;
+  std::lock_guard lock(screen_mutex_);
+  clear_line_locked();
+}
+
+void ProgressBar::clear_line_locked() {
+  if (!bar_on_screen_) return;
+  std::fputs("\r\033[K", screen_);
+  std::fflush(screen_);
+  bar_on_screen_ = false;
 }
 
 void ProgressBar::run() {
@@ -74,8 +112,10 @@ void ProgressBar::draw() {
     std::snprintf(line, sizeof line, "\r\033[K%.0f articles  %.0f/s  %.1f MB/s  %s", articles,
                   articles / elapsed, bytes / elapsed / 1e6, duration_text(elapsed).c_str());
   }
-  std::fputs(line, stderr);
-  std::fflush(stderr);
+  std::lock_guard lock(screen_mutex_);
+  std::fputs(line, screen_);
+  std::fflush(screen_);
+  bar_on_screen_ = true;
 }
 
 }  // namespace warta::indexer
