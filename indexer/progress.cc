@@ -53,7 +53,12 @@ ProgressBar::ProgressBar(const ProgressCounters& counters, std::uint64_t total_b
   auto logger = spdlog::default_logger();
   logger_sinks_ = logger->sinks();
   logger->sinks() = {std::make_shared<BarClearingSink>(*this, logger_sinks_)};
-  thread_ = std::thread([this] { run(); });
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (...) {
+    logger->sinks() = logger_sinks_;  // no sink may outlive the bar it points to
+    throw;
+  }
 }
 
 ProgressBar::~ProgressBar() {
