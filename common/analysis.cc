@@ -15,6 +15,7 @@
 #include "common/word_list.h"
 #include "common/stopwords_data.h"
 #include "common/text_clean.h"
+#include "common/unweighted_query.h"
 
 namespace warta {
 namespace {
@@ -52,12 +53,13 @@ const Xapian::SimpleStopper& no_stopper() {
   return stopper;
 }
 
-// Matches `lang:ID` case-insensitively against the exact-value terms.
+// Matches `lang:ID` case-insensitively against the exact-value terms, as a
+// filter (unweighted_query.h).
 class ExactValueProcessor : public Xapian::FieldProcessor {
  public:
   explicit ExactValueProcessor(const schema::FieldSpec& field) : field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::exact_term(field_, value));
+    return unweighted(Xapian::Query(schema::exact_term(field_, value)));
   }
 
  private:
@@ -80,8 +82,8 @@ class DayRangeProcessor : public Xapian::RangeProcessor {
     };
     auto first = day(begin);
     auto last = day(end);
-    if (!first || !last || (!*first && !*last)) return by_value_(begin, end);
-    return date_filter_query(*first, *last, db_);
+    if (!first || !last || (!*first && !*last)) return by_value_(begin, end);  // a value range, no term postings
+    return unweighted(date_filter_query(*first, *last, db_));
   }
 
  private:

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/unweighted_query.h"
 #include "searchd/match_bitmap.h"
 
 namespace warta::searchd {
@@ -157,7 +158,7 @@ FacetCounter::Counted FacetCounter::count_from_columns(const std::vector<Xapian:
                                                        const FacetColumnSet& columns, const Xapian::Query& query,
                                                        double time_limit, std::vector<PhraseMatches>* phrases) {
   // Weight 0 makes the query boolean: the matcher computes no scores.
-  Xapian::Query boolean(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+  Xapian::Query boolean = unweighted(query);
   std::optional<std::chrono::steady_clock::time_point> deadline;
   if (time_limit > 0) {
     deadline = std::chrono::steady_clock::now() +

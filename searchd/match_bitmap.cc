@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "common/unweighted_query.h"
+
 namespace warta::searchd {
 
 void DocBitmap::intersect(const DocBitmap& other) {
@@ -190,7 +192,7 @@ class Evaluator {
   std::optional<DocBitmap> by_xapian(const Xapian::Query& q) {
     DocBitmap matches(last_);
     Xapian::Enquire enquire(shard_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0));
+    enquire.set_query(unweighted(q));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     BitmapSpy spy(matches);
     enquire.add_matchspy(&spy);

@@ -144,9 +144,10 @@ TEST(BuildQuery, DateRangesBecomeCalendarTerms) {
   for (int day = 16; day <= 30; ++day) from_oldest += " OR D202106" + std::to_string(day);
   from_oldest += " OR M202107 OR M202108 OR M202109 OR M202110 OR M202111 OR M202112";
   EXPECT_EQ(build_query(r, db).query.get_description(), "Query((<alldocuments> FILTER (" + from_oldest + ")))");
-  EXPECT_EQ(build_query(with_q("date:2022-03-01..2022-03-31"), db).query.get_description(), "Query(0 * M202203)");
+  EXPECT_EQ(build_query(with_q("date:2022-03-01..2022-03-31"), db).query.get_description(),
+            "Query(0 * (<alldocuments> FILTER M202203))");
   EXPECT_EQ(build_query(with_q("banjir date:2022-01-01..2022-12-31"), db).query.get_description(),
-            "Query((Zbanjir@1 FILTER Y2022))");
+            "Query((Zbanjir@1 FILTER (<alldocuments> FILTER Y2022)))");
 }
 
 TEST(BuildQuery, ADateRangeOutsideTheArchiveMatchesNothing) {
