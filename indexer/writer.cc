@@ -454,7 +454,12 @@ Xapian::doccount IndexWriter::finish() {
   }
   std::size_t max_inputs = max_merge_inputs();  // raises the open-file limit first
   if (options_.max_merge_inputs >= 2) max_inputs = std::min(max_inputs, options_.max_merge_inputs);
+  auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  auto step = std::chrono::steady_clock::now();
   drop_superseded_copies(segments);
+  spdlog::debug("looked for repeated ids in {} segments in {:.1f} s", segments.size(), seconds_since(step));
   merge_in_groups(segments, max_inputs);
   Xapian::Database merged = open_all(segments, 0, segments.size());
 
@@ -469,15 +474,17 @@ Xapian::doccount IndexWriter::finish() {
   // since the index is read far more than written.
   merged.compact(new_dir, Xapian::Compactor::FULLER);
   merged.close();
+  spdlog::debug("compacted {} segments in {:.1f} s", segments.size(), seconds_since(start));
   {
     Xapian::WritableDatabase fresh(new_dir, Xapian::DB_OPEN);
+    step = std::chrono::steady_clock::now();
     add_spellings_from_index(fresh, kMinSpellingFrequency);
+    spdlog::debug("spelling table built in {:.1f} s", seconds_since(step));
     apply_final_metadata(fresh);
     update_index_tables(fresh);
     mark_commit(fresh);
   }
-  spdlog::debug("merged {} segments in {:.1f} s", segments.size(),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  spdlog::debug("merged {} segments in {:.1f} s", segments.size(), seconds_since(start));
   lanes_.clear();
   fs::remove_all(staging_dir_);
 
