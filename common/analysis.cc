@@ -82,7 +82,8 @@ class DayRangeProcessor : public Xapian::RangeProcessor {
     };
     auto first = day(begin);
     auto last = day(end);
-    if (!first || !last || (!*first && !*last)) return by_value_(begin, end);  // a value range, no term postings
+    // A value range reads no term's postings: it needs no unweighted().
+    if (!first || !last || (!*first && !*last)) return by_value_(begin, end);
     return unweighted(date_filter_query(*first, *last, db_));
   }
 
