@@ -43,4 +43,13 @@ InputFormat sniff_format(std::string_view head) {
   return InputFormat::kRaw;
 }
 
+InputFormat format_of_file(std::string_view name, std::string_view head) {
+  auto ends_with = [](std::string_view text, std::string_view suffix) {
+    return text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(name, ".gz")) name.remove_suffix(3);
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return InputFormat::kJsonl;
+  return sniff_format(head);
+}
+
 }  // namespace warta::indexer

@@ -20,4 +20,10 @@ const char* format_name(InputFormat format);
 // otherwise.
 InputFormat sniff_format(std::string_view head);
 
+// A file's format when the run is told none: JSON Lines whenever its name
+// says so (*.jsonl, *.ndjson, either also .gz), whatever its first line holds,
+// so that a damaged first record is rejected like any other line instead of
+// turning the whole file into one page; sniff_format(head) otherwise.
+InputFormat format_of_file(std::string_view name, std::string_view head);
+
 }  // namespace warta::indexer

@@ -262,7 +262,7 @@ void Run::read_all() {
         InputFormat format = options_.format;
         if (format == InputFormat::kAuto) {
           // Standard input cannot be read twice: it is JSON Lines unless told otherwise.
-          format = input.path == "-" ? InputFormat::kJsonl : sniff_format(head);
+          format = input.path == "-" ? InputFormat::kJsonl : format_of_file(input.path, head);
         }
         if (format != InputFormat::kJsonl) {
           std::string text = read_whole_file(input.path, kMaxWholeFileBytes);
@@ -310,7 +310,7 @@ bool Run::read_bundle(std::uint32_t file, Chunk& chunk, std::size_t& chunk_bytes
       [&](const std::string& name, std::string&& bytes) {
         if (!ok) return;
         InputFormat format = options_.format;
-        if (format == InputFormat::kAuto) format = sniff_format(std::string_view(bytes).substr(0, kSniffBytes));
+        if (format == InputFormat::kAuto) format = format_of_file(name, std::string_view(bytes).substr(0, kSniffBytes));
         spdlog::debug("{}!{}: read as {}", path, name, format_name(format));
         if (format != InputFormat::kJsonl) {
           chunk_bytes += bytes.size();

@@ -32,5 +32,17 @@ TEST(InputFormat, SniffedFromContentNotName) {
   for (const auto& c : cases) EXPECT_EQ(sniff_format(c.head), c.format) << c.head;
 }
 
+TEST(InputFormat, JsonLinesByNameWhateverTheFirstLineHolds) {
+  // A damaged first record must not turn a JSON Lines file into one page.
+  EXPECT_EQ(format_of_file("archive/2022.jsonl", "corrupted line here\n{\"id\":\"a\"}"), InputFormat::kJsonl);
+  EXPECT_EQ(format_of_file("archive/2022.jsonl.gz", "[1, 2]\n"), InputFormat::kJsonl);
+  EXPECT_EQ(format_of_file("feed.ndjson", ""), InputFormat::kJsonl);
+  // Other names are still told from their content.
+  EXPECT_EQ(format_of_file("page.txt", "{\"id\": \"a\"}"), InputFormat::kJsonl);
+  EXPECT_EQ(format_of_file("page.txt", "Judul berita\nIsi"), InputFormat::kRaw);
+  EXPECT_EQ(format_of_file("item.xml.gz", "<nitf>"), InputFormat::kNitf);
+  EXPECT_EQ(format_of_file(".jsonl", "Judul"), InputFormat::kRaw);
+}
+
 }  // namespace
 }  // namespace warta::indexer

@@ -226,6 +226,32 @@ TEST(IndexerCli, PlantedBadLinesAreExactlyTheRejects) {
   EXPECT_EQ(rejects[0]["text"], "{\"id\": \"bad-1\", \"title\": \"no body\"}");
 }
 
+// A file named as JSON Lines is read as lines whatever its first line
+// holds: a damaged first record is one reject, not the whole file read as a
+// page; an empty one is no articles and no error.
+TEST(IndexerCli, AJsonLinesFileWithADamagedFirstLineKeepsItsOtherArticles) {
+  TempDir dir;
+  test::write_file(dir.file("damaged.jsonl"),
+                   "corrupted line here\n"
+                   "{\"id\": \"s1\", \"title\": \"Judul satu\", \"body\": \"Isi berita satu tentang banjir.\"}\n"
+                   "\n"
+                   "{\"id\": \"s2\", \"title\": \"Judul dua\", \"body\": \"Isi berita dua tentang pemilu.\"}\n");
+  auto r = index({"--db", dir.file("db"), "--json-summary", "--rejects", dir.file("rejects.jsonl"),
+                  dir.file("damaged.jsonl")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  auto rejects = nlohmann::json::parse(test::read_file(dir.file("rejects.jsonl")));
+  EXPECT_EQ(rejects["line"], 1);
+  EXPECT_EQ(rejects["text"], "corrupted line here");
+  std::set<std::string> ids;
+  for (const auto& [id, data] : snapshot(dir.file("db"))) ids.insert(id);
+  EXPECT_EQ(ids, (std::set<std::string>{"s1", "s2"}));
+
+  test::write_file(dir.file("empty.jsonl"), "");
+  auto empty = index({"--db", dir.file("db2"), "--json-summary", dir.file("empty.jsonl")});
+  EXPECT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_EQ(nlohmann::json::parse(empty.out)["records"], 0);
+}
+
 TEST(IndexerCli, ReadsStandardInputAndDirectories) {
   TempDir dir;
   auto r = index({"--db", dir.file("db1"), "--json-summary", "-"}, test::read_file(kFixture));
