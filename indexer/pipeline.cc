@@ -5,7 +5,9 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <chrono>
 #include <exception>
 #include <functional>
@@ -442,9 +444,14 @@ void Run::lane_worker(unsigned lane) {
 void Run::reject_sink() {
   try {
     std::ofstream out;
+    auto cannot_write = [&] {
+      std::string why = errno != 0 ? std::string(": ") + std::strerror(errno) : std::string();
+      return std::runtime_error("cannot write rejects file " + *options_.rejects_path + why);
+    };
     if (options_.rejects_path) {
+      errno = 0;
       out.open(*options_.rejects_path, std::ios::out | std::ios::trunc | std::ios::binary);
-      if (!out) throw std::runtime_error("cannot write rejects file " + *options_.rejects_path);
+      if (!out) throw cannot_write();
     }
     std::uint64_t logged = 0;
     RejectBatch batch;
@@ -462,13 +469,16 @@ void Run::reject_sink() {
         if (out.is_open()) {
           nlohmann::json line = {{"file", r.origin}, {"line", r.line},
                                  {"reason", r.reason}, {"text", r.text}};
+          errno = 0;
           out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+          if (!out) throw cannot_write();
         }
       }
     }
     if (out.is_open()) {
+      errno = 0;
       out.flush();
-      if (!out) throw std::runtime_error("cannot write rejects file " + *options_.rejects_path);
+      if (!out) throw cannot_write();
     }
   } catch (...) {
     fail(std::current_exception());

@@ -46,9 +46,13 @@ std::string now_iso() {
   return buf;
 }
 
-void mark_commit(Xapian::WritableDatabase& db) {
+void stamp_commit(Xapian::WritableDatabase& db) {
   stamp_index(db);
   db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
+}
+
+void mark_commit(Xapian::WritableDatabase& db) {
+  stamp_commit(db);
   db.commit();
 }
 
@@ -157,10 +161,10 @@ void require_free_space(const std::string& index, const std::string& where, std:
   if (::statvfs(where.c_str(), &st) != 0) return;  // cannot tell: let the write say
   std::uint64_t free_bytes = st.f_bavail * st.f_frsize;
   if (free_bytes >= needed) return;
-  throw std::runtime_error("cannot write index " + index + ": " + std::strerror(ENOSPC) + " (" +
-                           std::to_string(free_bytes >> 20) + " MiB free in " + where + ", " +
+  throw std::runtime_error("cannot write index " + index + ": too little free space in " + where + " (" +
+                           std::to_string(free_bytes >> 20) + " MiB free; a commit starts only with " +
                            std::to_string((needed + (1 << 20) - 1) >> 20) +
-                           " MiB needed); the index keeps its last commit");
+                           " MiB free, so that it cannot run out of space part-way); the index keeps its last commit");
 }
 
 // Each segment keeps a few table files open while segments are merged.
@@ -237,6 +241,11 @@ IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   remove_leftover(staging_dir_);
 
   if (db_->get_doccount() == 0) mark_commit(*db_);  // an empty index opens from now on
+  // Between commits the index is written inside a transaction: a run that
+  // fails drops what it wrote since its last commit. (Without one, Xapian
+  // commits whatever is pending when the database is destroyed, even while
+  // the error that stopped the run unwinds.)
+  db_->begin_transaction();
 
   if (options_.allow_bulk && db_->get_doccount() == 0 && options_.bulk_lanes > 0) {
     mode_ = Mode::kBulk;
@@ -400,8 +409,14 @@ void IndexWriter::apply_final_metadata(Xapian::WritableDatabase& db) {
 
 void IndexWriter::commit_incremental() {
   require_free_space(options_.db_path, options_.db_path, kMinFreeBytes);
-  mark_commit(*db_);
+  commit_index();
   since_commit_ = 0;
+}
+
+void IndexWriter::commit_index() {
+  stamp_commit(*db_);
+  db_->commit_transaction();
+  db_->begin_transaction();
 }
 
 // Merges consecutive groups of at most `max_inputs` segments until one
@@ -448,7 +463,7 @@ Xapian::doccount IndexWriter::finish() {
     if (since_commit_ > 0 || !final_metadata_.empty()) {
       apply_final_metadata(*db_);
       update_index_tables(*db_);
-      mark_commit(*db_);
+      commit_index();
     }
     return db_->get_doccount();
   }

@@ -87,6 +87,7 @@ class IndexWriter final : public IndexTarget {
   void explain_segment_failure() const;
   static void drop_superseded_copies(const std::vector<std::string>& segments);
   void commit_incremental();
+  void commit_index();  // commits db_'s transaction and opens the next
   void apply_final_metadata(Xapian::WritableDatabase& db);
 
   WriterOptions options_;
