@@ -28,7 +28,16 @@ ReadPlan plan_reads(const InputList& inputs, const std::map<std::string, FileRec
     }
     // Hashing reads the file once more; it is what tells a file copied
     // or touched again from a changed one.
-    now->content_key = hash_file(path);
+    try {
+      now->content_key = hash_file(path);
+    } catch (const std::runtime_error&) {
+      // Unreadable: the reader reports it as this file's reject, and the
+      // run goes on with the others.
+      plan.to_read.files.push_back(input);
+      plan.file_terms.push_back(schema::source_file_term(path_key(path), std::string()));
+      plan.records.push_back(*now);
+      continue;
+    }
     if (!full && old != known.end() && old->second.size == now->size &&
         old->second.content_key == now->content_key) {
       ++plan.unchanged;

@@ -551,6 +551,9 @@ RunSummary run_pipeline(const PipelineOptions& options) {
   for (const std::string& skipped : inputs.skipped) {
     spdlog::info("skipping {}: not a file name an archive format uses (see --format)", skipped);
   }
+  for (const std::string& unreadable : inputs.unreadable_dirs) {
+    spdlog::warn("cannot read directory {}: its files are not indexed", unreadable);
+  }
   auto start = std::chrono::steady_clock::now();
   RunSummary summary;
   if (options.dry_run) {

@@ -57,6 +57,11 @@ InputList expand_inputs(const std::vector<std::string>& arguments, InputFormat f
       if (ec) throw std::runtime_error("input " + arg + ": " + ec.message());
       for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) throw std::runtime_error("input " + arg + ": " + ec.message());
+        if (it->is_directory(ec) && ::access(it->path().c_str(), R_OK | X_OK) != 0) {
+          // The walk skips it (skip_permission_denied); the run says so.
+          list.unreadable_dirs.push_back(it->path().string() + ": " + std::strerror(errno));
+          continue;
+        }
         if (!it->is_regular_file(ec)) continue;
         if (suits_format(it->path().filename().string(), format)) {
           found.push_back(it->path());

@@ -22,6 +22,7 @@ struct InputFile {
 struct InputList {
   std::vector<InputFile> files;
   std::vector<std::string> skipped;  // files in directories that are not JSON Lines
+  std::vector<std::string> unreadable_dirs;  // "path: reason" of directories that could not be walked
   std::uint64_t total_bytes = 0;
 };
 
