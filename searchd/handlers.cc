@@ -35,6 +35,12 @@ HttpResponse error_response(const Error& error) {
   return r;
 }
 
+// An id as a JSON string: quoted, with control characters (a NUL too)
+// escaped, so that an error message shows all of it.
+std::string as_json_string(const std::string& id) {
+  return nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 SearchRequest decode_or_throw(const DecodedRequest& decoded) {
   if (decoded.error) throw *decoded.error;
   return *decoded.request;
@@ -120,15 +126,22 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
     case Route::kArticle: {
       if (!match.query.empty()) throw Error(ErrorCode::kBadRequest, "this endpoint takes no parameters");
       auto article = executor_.article(match.id);
-      if (!article) throw Error(ErrorCode::kNotFound, "no article with id \"" + match.id + "\"");
+      if (!article) throw Error(ErrorCode::kNotFound, "no article with id " + as_json_string(match.id));
       hits = 1;
       return json_response(200, *article);
     }
     case Route::kSimilar: {
       SearchRequest search = decode_or_throw(decode_search_query(match.query));
+      // Likeness is the only order of a more-like-this list, and it has no
+      // words of its own for dates to be read from.
       if (!search.q.empty()) throw Error(ErrorCode::kBadRequest, "q: not used by /similar");
+      if (search.sort && *search.sort != SortOrder::kRelevance) {
+        throw Error(ErrorCode::kBadRequest, "sort: /similar ranks by likeness only (sort=relevance)");
+      }
+      if (search.recency != 0) throw Error(ErrorCode::kBadRequest, "recency: not used by /similar");
+      if (search.reference_date) throw Error(ErrorCode::kBadRequest, "reference_date: not used by /similar");
       auto result = executor_.similar(match.id, search);
-      if (!result) throw Error(ErrorCode::kNotFound, "no article with id \"" + match.id + "\"");
+      if (!result) throw Error(ErrorCode::kNotFound, "no article with id " + as_json_string(match.id));
       hits = result->hits.size();
       return json_response(200, encode_search_response(*result));
     }

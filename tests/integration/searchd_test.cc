@@ -283,6 +283,15 @@ TEST_F(SearchdTest, ArticlesAndSimilarArticles) {
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "t17-kementerian"), ids.end());
   ASSERT_FALSE(ids.empty());
   get(port(), "/articles/no-such-id/similar", 404);
+  // The whole id is in the message, a NUL escaped rather than ending it.
+  EXPECT_EQ(get(port(), "/articles/a%00b", 404)["error"]["message"], "no article with id \"a\\u0000b\"");
+  EXPECT_EQ(get(port(), "/articles/a%00b/similar", 404)["error"]["message"], "no article with id \"a\\u0000b\"");
+  // What /similar cannot honour is refused, not ignored.
+  EXPECT_EQ(get(port(), "/articles/t17-kementerian/similar?sort=newest", 400)["error"]["message"],
+            "sort: /similar ranks by likeness only (sort=relevance)");
+  EXPECT_EQ(get(port(), "/articles/t17-kementerian/similar?recency=2", 400)["error"]["message"],
+            "recency: not used by /similar");
+  EXPECT_EQ(ids_of(get(port(), "/articles/t17-kementerian/similar?sort=relevance")), ids);
 }
 
 TEST_F(SearchdTest, ErrorsNameWhatWasWrong) {
