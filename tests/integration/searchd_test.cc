@@ -420,6 +420,29 @@ TEST(SearchdAfterADeletion, FieldTermsEveryArticleHoldsStillMatch) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// A total small enough to count is exact on every page, with or without
+// facets: a reader paging by it never meets an empty last page.
+TEST(SearchdTotals, SmallTotalsAreExactOnEveryPage) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), WARTA_SAMPLE_ARCHIVE}).exit_code, 0);
+  Searchd server(dir, dir.file("db"), {"--result-cache-mb", "0"});
+  for (const char* q : {"source:suara.com", "pemerintah -jakarta", "\"presiden joko widodo\"", "banjir"}) {
+    const json counted = post(server.port(), {{"q", q}, {"limit", 0}});
+    ASSERT_EQ(counted["total_exact"], true) << q;
+    const int total = counted["total"];
+    ASSERT_GT(total, 10) << q;
+    int seen = 0;
+    for (int offset = 0; offset < total; offset += 10) {
+      json page = post(server.port(), {{"q", q}, {"offset", offset}, {"limit", 10}});
+      EXPECT_EQ(page["total"], total) << q << " at offset " << offset;
+      EXPECT_EQ(page["total_exact"], true) << q << " at offset " << offset;
+      seen += static_cast<int>(page["hits"].size());
+    }
+    EXPECT_EQ(seen, total) << q;
+  }
+  EXPECT_EQ(server.stop(), 0);
+}
+
 // A full work queue answers 503 with Retry-After at once; nothing else fails.
 TEST(SearchdQueue, AFullQueueAnswers503WithRetryAfter) {
   test::TempDir dir;
