@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "searchd/acronym_expansion.h"
+#include "searchd/query_ranges.h"
 #include "searchd/relaxed_ranking.h"
 
 namespace warta::searchd {
@@ -158,7 +159,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
   }
   if (!is_blank(request.q)) {
     try {
-      std::string q = exclusions_as_not(positional_operators_as_words(request.q));
+      std::string q = exclusions_as_not(positional_operators_as_words(checked_ranges(request.q)));
       auto parse_both = [&db](const std::string& text_q) {
         // An article matches in the language it was indexed in.
         return merged_readings(parse_text(text_q, Language::kIndonesian, db),

@@ -310,6 +310,12 @@ TEST_F(SearchdTest, ErrorsNameWhatWasWrong) {
   EXPECT_EQ(json::parse(reply.body)["error"]["code"], "method_not_allowed");
   auto big = http_request(port(), "POST", "/search", std::string(2 << 20, ' '));
   EXPECT_EQ(big.status, 413);
+  // A date range in q that cannot be read is a 400 saying why; dots
+  // elsewhere (an ellipsis) are not a range at all.
+  EXPECT_EQ(post(port(), {{"q", "banjir date:2022-13-01.."}}, 400)["error"]["message"],
+            "q: date:2022-13-01..: 2022-13-01 is not a date (YYYY-MM-DD)");
+  EXPECT_EQ(post(port(), {{"q", "banjir..."}, {"limit", 0}})["total"],
+            post(port(), {{"q", "banjir"}, {"limit", 0}})["total"]);
   // Malformed input does not take the server down.
   post(port(), json::parse("{\"q\": \"(unclosed\"}"), 200);
   EXPECT_EQ(get(port(), "/health")["status"], "ok");
