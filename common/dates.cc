@@ -151,7 +151,16 @@ std::string format_iso_date(const PublishedDate& d) {
 }
 
 std::string sort_key(const PublishedDate& d) {
-  return day_key(d) + pad(d.hour, 2) + pad(d.minute, 2) + pad(d.second, 2);
+  if (!d.has_time || !d.offset_minutes || *d.offset_minutes == 0) {
+    return day_key(d) + pad(d.hour, 2) + pad(d.minute, 2) + pad(d.second, 2);
+  }
+  // The moment in UTC, so that stories written in different offsets sort
+  // by when they were published.
+  constexpr long kMinutesPerDay = 24 * 60;
+  long minutes = days_from_civil(d.year, d.month, d.day) * kMinutesPerDay + d.hour * 60 + d.minute - *d.offset_minutes;
+  long days = minutes >= 0 ? minutes / kMinutesPerDay : -((-minutes + kMinutesPerDay - 1) / kMinutesPerDay);
+  auto of_day = static_cast<int>(minutes - days * kMinutesPerDay);
+  return day_key(civil_from_days(days)) + pad(of_day / 60, 2) + pad(of_day % 60, 2) + pad(d.second, 2);
 }
 
 std::string day_key(const PublishedDate& d) {

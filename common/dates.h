@@ -32,7 +32,9 @@ std::optional<PublishedDate> parse_iso_date(std::string_view text);
 // time). parse_iso_date(format_iso_date(d)) == d.
 std::string format_iso_date(const PublishedDate& date);
 
-// "YYYYMMDDhhmmss" as written (date-only: "000000"); sorts as text.
+// "YYYYMMDDhhmmss", sorting as text in the order of publication: the moment
+// in UTC when the offset is written, otherwise as written (date-only:
+// "000000").
 std::string sort_key(const PublishedDate& date);
 // "YYYYMMDD"; sorts as text.
 std::string day_key(const PublishedDate& date);

@@ -15,7 +15,9 @@ namespace warta::schema {
 
 // PERSISTED: stored in every index as kMetaSchemaVersion. Bump on any change
 // to prefixes, slots, the document data format or the analysis of text.
-inline constexpr int kSchemaVersion = 2;  // 2: Warta's Indonesian stemmer, old-spelling terms, acronym pairs, near-duplicate slots
+// 2: Warta's Indonesian stemmer, old-spelling terms, acronym pairs, near-duplicate slots;
+// 3: the sort date in UTC when the offset is written.
+inline constexpr int kSchemaVersion = 3;
 
 // Metadata keys (Xapian user metadata). PERSISTED.
 inline constexpr std::string_view kMetaSchemaVersion = "warta.schema_version";
@@ -32,7 +34,7 @@ inline constexpr std::string_view kMetaAcronyms = "warta.acronyms";
 
 // Value slots. PERSISTED: never renumber.
 enum class Slot : Xapian::valueno {
-  kSortDate = 0,  // "YYYYMMDDhhmmss" as written; date-only is hh:mm:ss 00:00:00
+  kSortDate = 0,  // "YYYYMMDDhhmmss" (see sort_key in dates.h): UTC when the offset is known
   kDay = 1,       // "YYYYMMDD" as written, for date ranges
   kYear = 2,      // "YYYY", year facet
   kMonth = 3,     // "YYYY-MM", month facet

@@ -47,8 +47,20 @@ TEST(DateKeys, AreAsWrittenInTheirOwnOffset) {
   EXPECT_EQ(day_key(*d), "20220330");
   EXPECT_EQ(month_key(*d), "2022-03");
   EXPECT_EQ(year_key(*d), "2022");
-  EXPECT_EQ(sort_key(*d), "20220330233000");
   EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30")), "20220330000000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30T23:30:00")), "20220330233000");
+}
+
+TEST(DateKeys, SortByTheMomentAcrossOffsets) {
+  // The sort date is the moment in UTC: across midnight, months, years.
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30T23:30:00+07:00")), "20220330163000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-31T01:00:00+07:00")), "20220330180000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30T20:00:00-08:00")), "20220331040000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-01-01T05:15:30+09:00")), "20211231201530");
+  EXPECT_EQ(sort_key(*parse_iso_date("2024-02-28T20:00:00-05:30")), "20240229013000");
+  EXPECT_EQ(sort_key(*parse_iso_date("2022-03-30T10:00:00Z")), "20220330100000");
+  // 01:00 at +07:00 (18:00 UTC the day before) was published before 20:00 at -08:00.
+  EXPECT_LT(sort_key(*parse_iso_date("2022-03-31T01:00+07:00")), sort_key(*parse_iso_date("2022-03-30T20:00-08:00")));
 }
 
 TEST(DaysFromCivil, KnownDays) {

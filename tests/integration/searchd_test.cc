@@ -449,6 +449,28 @@ TEST(SearchdTotals, SmallTotalsAreExactOnEveryPage) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// newest and oldest follow the moment of publication, whatever offset each
+// article's date is written in; undated articles come last either way.
+TEST(SearchdSort, NewestAndOldestFollowTheMomentAcrossOffsets) {
+  test::TempDir dir;
+  auto article = [](const std::string& id, const std::string& published_at) {
+    json a = {{"id", id}, {"title", "Banjir " + id}, {"body", "Banjir melanda kota pada hari itu."}};
+    if (!published_at.empty()) a["published_at"] = published_at;
+    return a.dump() + "\n";
+  };
+  // In UTC: jakarta 18:00 on the 30th, la 04:00 on the 31st, utc 12:00 on the 30th.
+  test::write_file(dir.file("in.jsonl"), article("jakarta", "2022-03-31T01:00:00+07:00") +
+                                             article("la", "2022-03-30T20:00:00-08:00") +
+                                             article("utc", "2022-03-30T12:00:00Z") + article("undated", ""));
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), dir.file("in.jsonl")}).exit_code, 0);
+  Searchd server(dir, dir.file("db"), {"--result-cache-mb", "0"});
+  EXPECT_EQ(ids_of(post(server.port(), {{"q", "banjir"}, {"sort", "newest"}})),
+            (std::vector<std::string>{"la", "jakarta", "utc", "undated"}));
+  EXPECT_EQ(ids_of(post(server.port(), {{"q", "banjir"}, {"sort", "oldest"}})),
+            (std::vector<std::string>{"utc", "jakarta", "la", "undated"}));
+  EXPECT_EQ(server.stop(), 0);
+}
+
 // A full work queue answers 503 with Retry-After at once; nothing else fails.
 TEST(SearchdQueue, AFullQueueAnswers503WithRetryAfter) {
   test::TempDir dir;
