@@ -247,7 +247,12 @@ IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   // the error that stopped the run unwinds.)
   db_->begin_transaction();
 
-  if (options_.allow_bulk && db_->get_doccount() == 0 && options_.bulk_lanes > 0) {
+  // A bulk build writes a new index holding only this run's file records,
+  // so an index emptied by deletes that still records files it skipped as
+  // unchanged is updated in place: their records, and so their deletes, stay.
+  std::string records_prefix(schema::kMetaFileRecordPrefix);
+  bool records_files = db_->metadata_keys_begin(records_prefix) != db_->metadata_keys_end(records_prefix);
+  if (options_.allow_bulk && db_->get_doccount() == 0 && !records_files && options_.bulk_lanes > 0) {
     mode_ = Mode::kBulk;
     open_bulk_lanes();
   } else {

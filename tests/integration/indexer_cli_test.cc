@@ -495,6 +495,29 @@ TEST(IndexerCli, IncrementalRunsSkipUnchangedFilesAndPrune) {
 }
 
 // A file that fails part-way is not recorded, so the next run reads it again.
+// Deleting every article leaves an empty index that still records the
+// files it read: the next run must keep those records, or an unchanged
+// file is read again later and brings back what was deleted.
+TEST(IndexerCli, AnIndexEmptiedByDeletesKeepsItsFileRecords) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("in"));
+  test::write_file(dir.file("in/a.jsonl"), "{\"id\": \"x\", \"title\": \"Judul x\", \"body\": \"Isi berita x.\"}\n");
+  test::write_file(dir.file("in/b.jsonl"), "{\"id\": \"y\", \"title\": \"Judul y\", \"body\": \"Isi berita y.\"}\n");
+  auto ids = [&] {
+    std::set<std::string> out;
+    for (const auto& [id, data] : snapshot(dir.file("db"))) out.insert(id);
+    return out;
+  };
+  ASSERT_EQ(index({"--db", dir.file("db"), dir.file("in/a.jsonl")}).exit_code, 0);
+  ASSERT_EQ(index({"--db", dir.file("db"), "--delete", "x"}).exit_code, 0);
+  ASSERT_EQ(ids(), std::set<std::string>{});
+  for (int run = 0; run < 2; ++run) {
+    auto r = index({"--db", dir.file("db"), dir.file("in/a.jsonl"), dir.file("in/b.jsonl")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(ids(), std::set<std::string>{"y"}) << "run " << run;
+  }
+}
+
 TEST(IndexerCli, AFileThatFailedIsReadAgain) {
   TempDir dir;
   // A gzip stream cut short: the lines before the cut are read, then an error.
