@@ -2,6 +2,7 @@
 #include "common/article.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,16 @@ void dedupe(std::vector<std::string>& values) {
   values = std::move(kept);
 }
 
+// A space, a no-break space, a zero-width space or a byte-order mark at
+// either end (control characters are refused on their own).
+bool starts_or_ends_with_a_space(std::string_view id) {
+  for (std::string_view space : {std::string_view(" "), std::string_view("\xC2\xA0"),
+                                 std::string_view("\xE2\x80\x8B"), std::string_view("\xEF\xBB\xBF")}) {
+    if (id.starts_with(space) || id.ends_with(space)) return true;
+  }
+  return false;
+}
+
 void clean_optional(std::optional<std::string>& value) {
   if (!value) return;
   *value = clean_line(*value);
@@ -124,6 +135,12 @@ ArticleDecode article_from_json(const json& value) {
       err = field_error("id", "contains a control character");
       return result;
     }
+  }
+  // Ids are matched exactly (--delete, /articles/{id}): " 17" would be an
+  // article apart from "17" that no one could name by typing it.
+  if (starts_or_ends_with_a_space(a.id)) {
+    err = field_error("id", "starts or ends with a space");
+    return result;
   }
   if (a.published_at) {
     a.published = parse_iso_date(*a.published_at);

@@ -36,12 +36,23 @@ TEST(ArticleFromJson, RejectsWithTheFieldNamed) {
       {R"({"id":"a","title":"t","body":"b","lang":"in donesia"})",
        "field \"lang\": \"in donesia\" is not a language code such as \"id\" or \"en\""},
       {R"({"id":"a\u0001","title":"t","body":"b"})", "field \"id\": contains a control character"},
+      {R"({"id":"   ","title":"t","body":"b"})", "field \"id\": starts or ends with a space"},
+      {R"({"id":" spaced ","title":"t","body":"b"})", "field \"id\": starts or ends with a space"},
+      {R"({"id":"17 ","title":"t","body":"b"})", "field \"id\": starts or ends with a space"},
+      {R"({"id":"\u00a0","title":"t","body":"b"})", "field \"id\": starts or ends with a space"},
+      {R"({"id":"\u200b17","title":"t","body":"b"})", "field \"id\": starts or ends with a space"},
   };
   for (const auto& c : cases) {
     ArticleDecode d = decode(c.record);
     EXPECT_FALSE(d.article.has_value()) << c.record;
     EXPECT_EQ(d.error, c.error) << c.record;
   }
+}
+
+TEST(ArticleFromJson, AcceptsSpacesInsideAnId) {
+  ArticleDecode d = decode(R"({"id":"berita 17/2022","title":"t","body":"b"})");
+  ASSERT_TRUE(d.article) << d.error;
+  EXPECT_EQ(d.article->id, "berita 17/2022");
 }
 
 TEST(ArticleFromJson, RejectsIdsTooLongForAnIndexTerm) {
