@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 
 namespace warta::indexer {
 namespace {
@@ -89,6 +90,17 @@ InputList expand_inputs(const std::vector<std::string>& arguments, InputFormat f
 
 namespace {
 
+// zlib names a file opened by descriptor "<fd:N>" in its messages; the
+// caller names the file itself.
+std::string zlib_message(const char* message) {
+  std::string_view text(message);
+  if (text.starts_with("<fd:")) {
+    std::size_t end = text.find(">: ");
+    if (end != std::string_view::npos) text.remove_prefix(end + 3);
+  }
+  return std::string(text);
+}
+
 // Reads up to `max_bytes` (+1, to tell "exactly" from "more") of a file.
 std::string read_up_to(const std::string& path, std::size_t max_bytes, bool* truncated) {
   std::string name = path == "-" ? "standard input" : path;
@@ -105,7 +117,7 @@ std::string read_up_to(const std::string& path, std::size_t max_bytes, bool* tru
     int n = ::gzread(file, buf, sizeof buf);
     if (n < 0) {
       int errnum = 0;
-      std::string msg = ::gzerror(file, &errnum);
+      std::string msg = zlib_message(::gzerror(file, &errnum));
       ::gzclose(file);
       throw std::runtime_error(name + ": read error: " + msg);
     }
@@ -114,9 +126,8 @@ std::string read_up_to(const std::string& path, std::size_t max_bytes, bool* tru
     if (data.size() > max_bytes) break;
   }
   int errnum = 0;
-  const char* msg = ::gzerror(file, &errnum);
+  std::string what = zlib_message(::gzerror(file, &errnum));
   if (errnum != Z_OK && data.size() <= max_bytes) {
-    std::string what = msg;
     ::gzclose(file);
     throw std::runtime_error(name + ": compressed data is truncated or corrupt (" + what + ")");
   }
@@ -180,14 +191,14 @@ bool LineReader::fill() {
                    static_cast<unsigned>(impl_->buffer.size() - impl_->end));
   if (n < 0) {
     int errnum = 0;
-    const char* msg = ::gzerror(impl_->file, &errnum);
+    std::string msg = zlib_message(::gzerror(impl_->file, &errnum));
     throw std::runtime_error(impl_->path + ": read error after line " +
                              std::to_string(line_number_) + ": " +
                              (errnum == Z_ERRNO ? std::strerror(errno) : msg));
   }
   if (n == 0) {
     int errnum = 0;
-    const char* msg = ::gzerror(impl_->file, &errnum);
+    std::string msg = zlib_message(::gzerror(impl_->file, &errnum));
     // A truncated gzip stream reads as end of file with Z_BUF_ERROR set.
     if (errnum != Z_OK) {
       impl_->eof = true;
