@@ -2,6 +2,9 @@
 // 3 some records rejected, 1 fatal, 2 usage).
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -24,11 +27,21 @@ constexpr int kExitUsage = 2;
 constexpr int kExitRejects = 3;
 
 std::vector<std::string> read_id_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw std::runtime_error("--delete-from " + path + ": is a directory, not a file of ids");
+  }
+  errno = 0;
   std::ifstream in(path);
-  if (!in) throw std::runtime_error("--delete-from " + path + ": cannot open");
+  if (!in) {
+    throw std::runtime_error("--delete-from " + path + ": cannot open" +
+                             (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  }
   std::vector<std::string> ids;
   std::string line;
-  while (std::getline(in, line)) {
+  for (bool first = true; std::getline(in, line); first = false) {
+    if (first && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // a byte-order mark
+
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
     std::size_t start = line.find_first_not_of(" \t");
     if (start == std::string::npos || line[start] == '#') continue;

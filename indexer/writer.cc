@@ -220,9 +220,13 @@ struct IndexWriter::Lane {
 
 IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   const std::string& path = options_.db_path;
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+    // Xapian would read the file as a stub database and report its first line.
+    throw std::runtime_error("--db " + path + " is a file, not an index directory");
+  }
   clear_half_created_index(path);
   create_index_atomically(path);
-  std::error_code ec;
   if (fs::is_directory(path, ec) && !fs::exists(fs::path(path) / "iamglass", ec)) {
     // Checked before Xapian opens it, which would leave a lock file behind.
     throw std::runtime_error(path + " exists and is not an index: give --db a new or empty directory");

@@ -182,6 +182,20 @@ TEST(IndexerCli, DeleteByIdAndFromAFile) {
   EXPECT_EQ(docs.size(), 17u);
   EXPECT_FALSE(docs.count("t01-humas-bogor"));
   EXPECT_FALSE(docs.count("t03-pemilu-kpu"));
+  // A file saved with a byte-order mark names its first id all the same.
+  test::write_file(dir.file("bom.txt"), "\xEF\xBB\xBFt04-sepak-bola\r\n");
+  ASSERT_TRUE(docs.count("t04-sepak-bola"));
+  ASSERT_EQ(index({"--db", dir.file("db"), "--delete-from", dir.file("bom.txt")}).exit_code, 0);
+  EXPECT_EQ(snapshot(dir.file("db")).size(), 16u);
+  // A directory is not a file of ids; --db is not a file.
+  auto not_a_file = index({"--db", dir.file("db"), "--delete-from", dir.path()});
+  EXPECT_EQ(not_a_file.exit_code, 1);
+  EXPECT_NE(not_a_file.err.find("is a directory, not a file of ids"), std::string::npos) << not_a_file.err;
+  auto db_is_a_file = index({"--db", dir.file("bom.txt"), kFixture});
+  EXPECT_EQ(db_is_a_file.exit_code, 1);
+  EXPECT_NE(db_is_a_file.err.find("--db " + dir.file("bom.txt") + " is a file, not an index directory"),
+            std::string::npos)
+      << db_is_a_file.err;
 }
 
 TEST(IndexerCli, PlantedBadLinesAreExactlyTheRejects) {
