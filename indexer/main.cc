@@ -17,6 +17,7 @@
 #include "common/index_meta.h"
 #include "common/log.h"
 #include "common/version.h"
+#include "indexer/interrupt.h"
 #include "indexer/pipeline.h"
 
 namespace {
@@ -170,6 +171,7 @@ int main(int argc, char** argv) {
   options.threads = threads;
   options.rejects_path = rejects;
   options.progress = !no_progress && ::isatty(STDERR_FILENO) && spdlog::get_level() <= spdlog::level::info;
+  warta::indexer::install_interrupt_handlers();
   try {
     if (!delete_from.empty()) {
       auto ids = read_id_file(delete_from);
@@ -185,6 +187,9 @@ int main(int argc, char** argv) {
       print_human_summary(summary, db);
     }
     return summary.rejected > 0 ? kExitRejects : kExitOk;
+  } catch (const warta::indexer::Interrupted& e) {
+    spdlog::error("{}", e.what());
+    return 128 + e.signal_number();
   } catch (const warta::IndexMismatchError& e) {
     spdlog::error("{}", e.what());
   } catch (const Xapian::Error& e) {

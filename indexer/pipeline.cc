@@ -27,6 +27,7 @@
 #include "indexer/file_records.h"
 #include "indexer/incremental.h"
 #include "indexer/input_format.h"
+#include "indexer/interrupt.h"
 #include "indexer/parse_file.h"
 #include "indexer/parse_jsonl.h"
 #include "indexer/progress.h"
@@ -253,6 +254,7 @@ void Run::read_all() {
     return ok;
   };
   for (std::uint32_t f = 0; f < inputs_.files.size() && !failed_; ++f) {
+    throw_if_interrupted();
     const InputFile& input = inputs_.files[f];
     spdlog::debug("reading {}", input.path);
     std::uint64_t last_line = 0;
@@ -278,6 +280,7 @@ void Run::read_all() {
         } else {
           LineReader reader(input.path, options_.max_record_bytes);
           while (auto line = reader.next()) {
+            throw_if_interrupted();
             last_line = line->number;
             if (line->overlong || !is_blank_line(line->text)) {
               chunk_bytes += line->text.size();
@@ -291,6 +294,8 @@ void Run::read_all() {
           }
         }
       }
+    } catch (const Interrupted&) {
+      throw;
     } catch (const std::exception& e) {
       // The lines read so far stand; the file is reported as a reject.
       read_failed_[f] = 1;
@@ -311,6 +316,7 @@ bool Run::read_bundle(std::uint32_t file, Chunk& chunk, std::size_t& chunk_bytes
       path, kMaxWholeFileBytes,
       [&](const std::string& name, std::string&& bytes) {
         if (!ok) return;
+        throw_if_interrupted();
         InputFormat format = options_.format;
         if (format == InputFormat::kAuto) format = format_of_file(name, std::string_view(bytes).substr(0, kSniffBytes));
         spdlog::debug("{}!{}: read as {}", path, name, format_name(format));

@@ -27,6 +27,7 @@
 #include "common/index_meta.h"
 #include "common/schema.h"
 #include "indexer/index_tables.h"
+#include "indexer/interrupt.h"
 #include "indexer/spelling.h"
 
 namespace warta::indexer {
@@ -451,6 +452,7 @@ void IndexWriter::merge_in_groups(std::vector<std::string>& segments, std::size_
 }
 
 Xapian::doccount IndexWriter::finish() {
+  throw_if_interrupted();
   if (mode_ == Mode::kIncremental) {
     apply_final_metadata(*db_);
     update_index_tables(*db_);
@@ -511,6 +513,12 @@ Xapian::doccount IndexWriter::finish() {
   spdlog::debug("merged {} segments in {:.1f} s", segments.size(), seconds_since(start));
   lanes_.clear();
   fs::remove_all(staging_dir_);
+  try {
+    throw_if_interrupted();  // the merge is not swapped in
+  } catch (const Interrupted&) {
+    fs::remove_all(new_dir);
+    throw;
+  }
 
   // The new index takes the old one's place in one step; the old one, now
   // at new_dir, is removed (or by the next run, if this one is killed).

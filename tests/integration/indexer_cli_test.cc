@@ -779,5 +779,52 @@ TEST_F(IndexerCliKilledRuns, AnUpdateKilledAnywhereRerunsToTheSameIndex) {
                  /*incremental=*/true);
 }
 
+// SIGINT or SIGTERM stop a run cleanly: a message, exit 128 + the signal,
+// no staging left, the index at its last commit; a re-run completes it.
+TEST_F(IndexerCliKilledRuns, AnInterruptedRunStopsCleanlyAndRerunsToTheSameIndex) {
+  struct Case {
+    const char* name;
+    int signal_number;
+    bool incremental;
+  };
+  for (const Case& c : {Case{"bulk, SIGINT", SIGINT, false}, Case{"update, SIGTERM", SIGTERM, true}}) {
+    std::string db = dir_.file(std::string("interrupted-") + (c.incremental ? "update" : "bulk"));
+    if (c.incremental) {
+      ASSERT_EQ(index({"--db", db, dir_.file("first.jsonl")}).exit_code, 0);
+    }
+    std::string err = dir_.file("err.txt");
+    pid_t pid = test::start_process({kIndexer, "--db", db, "--commit-every", "25", "--flush-every", "30",
+                                     "--threads", "1", dir_.file("all.jsonl")},
+                                    {}, err);
+    auto ready = [&] {
+      return c.incremental ? doccount_or_zero(db) >= first_ + 100 : count_entries(db + ".warta-staging") >= 3;
+    };
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!ready() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ASSERT_EQ(kill(pid, c.signal_number), 0) << c.name;
+    int status = test::wait_process(pid);
+    if (status == 0) {
+      ADD_FAILURE() << c.name << ": the run ended before the signal was seen";
+      continue;
+    }
+    EXPECT_EQ(status, 128 + c.signal_number) << c.name << ": " << test::read_file(err);
+    EXPECT_NE(test::read_file(err).find("interrupted by SIG"), std::string::npos) << c.name;
+    EXPECT_FALSE(std::filesystem::exists(db + ".warta-staging")) << c.name;
+    EXPECT_FALSE(std::filesystem::exists(db + ".warta-new")) << c.name;
+    Xapian::doccount after = open_index_for_reading(db).get_doccount();
+    if (c.incremental) {
+      EXPECT_GE(after, first_) << c.name;
+      EXPECT_LT(after, reference_.size()) << c.name;
+    } else {
+      EXPECT_EQ(after, 0u) << c.name << ": a bulk build keeps nothing until it is swapped in";
+    }
+    auto rerun = index({"--db", db, dir_.file("all.jsonl")});
+    ASSERT_EQ(rerun.exit_code, 0) << c.name << ": " << rerun.err;
+    EXPECT_EQ(snapshot(db), reference_) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace warta
