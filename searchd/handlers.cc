@@ -115,6 +115,9 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
   RouteMatch match = route_request(request.method, request.target);
   switch (match.route) {
     case Route::kSearch: {
+      if (request.method == "POST" && !match.query.empty()) {
+        throw Error(ErrorCode::kBadRequest, "POST /search reads its parameters from the JSON body, not the query string");
+      }
       SearchRequest search = decode_or_throw(request.method == "POST" ? decode_search_body(request.body)
                                                                        : decode_search_query(match.query));
       InterpretedSearch interpreted = interpret_dates(search);
@@ -154,7 +157,7 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
       nlohmann::json body = {{"documents", s.documents},
                              {"revision", s.revision},
                              {"average_length", s.average_length},
-                             {"queue_depth", queued_.load()},
+                             {"queue_depth", others_queued()},
                              {"result_cache",
                               {{"hits", s.result_cache.hits},
                                {"misses", s.result_cache.misses},
@@ -168,7 +171,7 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
     }
     case Route::kMetrics: {
       IndexStats s = executor_.stats();
-      HttpResponse r = json_response(200, metrics_.render(queued_.load(), s.documents, s.revision));
+      HttpResponse r = json_response(200, metrics_.render(others_queued(), s.documents, s.revision));
       r.content_type = "text/plain; version=0.0.4; charset=utf-8";
       return r;
     }

@@ -38,6 +38,9 @@ class Api {
 
  private:
   http::HttpResponse answer(const http::HttpRequest& request, std::size_t& hits);
+  // The queue's depth as /stats and /metrics report it: without the
+  // request asking, which is on the queue itself.
+  std::size_t others_queued() const { return queued_.load() - 1; }
 
   Executor& executor_;
   ApiOptions options_;

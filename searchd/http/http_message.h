@@ -5,14 +5,29 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace warta::searchd::http {
 
+// A request target in origin form: "http://host:port/search?q=a" (the
+// absolute form, which HTTP/1.1 servers must accept) becomes "/search?q=a";
+// other targets are returned as they are.
+inline std::string origin_form(std::string_view target) {
+  for (std::string_view scheme : {std::string_view("http://"), std::string_view("https://")}) {
+    if (target.substr(0, scheme.size()) == scheme) {
+      std::size_t path = target.find_first_of("/?", scheme.size());
+      if (path == std::string_view::npos) return "/";
+      return (target[path] == '?' ? "/" : "") + std::string(target.substr(path));
+    }
+  }
+  return std::string(target);
+}
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
-  std::string target;  // path and query string as sent, e.g. "/search?q=a"
+  std::string target;  // path and query string in origin form, e.g. "/search?q=a"
   std::vector<std::pair<std::string, std::string>> headers;  // names lowercased
   std::string body;
   std::string remote;  // peer address "host:port", for logs

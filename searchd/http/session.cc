@@ -379,7 +379,7 @@ void Session::handle_request() {
 
   HttpRequest request;
   request.method = head_ ? std::string("GET") : std::string(message.method_string());
-  request.target = std::string(message.target());
+  request.target = origin_form(to_std(message.target()));
   request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
   for (const auto& field : message) {
     request.headers.emplace_back(lowercase(to_std(field.name_string())), std::string(field.value()));

@@ -316,6 +316,10 @@ TEST_F(SearchdTest, ErrorsNameWhatWasWrong) {
             "q: date:2022-13-01..: 2022-13-01 is not a date (YYYY-MM-DD)");
   EXPECT_EQ(post(port(), {{"q", "banjir..."}, {"limit", 0}})["total"],
             post(port(), {{"q", "banjir"}, {"limit", 0}})["total"]);
+  // Parameters of a POST are in its body: a query string beside it is refused, not ignored.
+  EXPECT_EQ(http_request(port(), "POST", "/search?limit=50", R"({"q": "banjir"})").status, 400);
+  // A target in absolute form is the same request.
+  EXPECT_EQ(http_request(port(), "GET", "http://127.0.0.1/health").status, 200);
   // Malformed input does not take the server down.
   post(port(), json::parse("{\"q\": \"(unclosed\"}"), 200);
   EXPECT_EQ(get(port(), "/health")["status"], "ok");
@@ -329,8 +333,10 @@ TEST_F(SearchdTest, MetricsAndStats) {
   EXPECT_NE(reply.body.find("warta_requests_total{route=\"health\",status=\"200\"}"), std::string::npos);
   EXPECT_NE(reply.body.find("warta_documents 20"), std::string::npos);
   EXPECT_NE(reply.body.find("warta_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(reply.body.find("warta_queue_depth 0\n"), std::string::npos) << "an idle server's queue is empty";
   json stats = get(port(), "/stats");
   EXPECT_EQ(stats["documents"], 20);
+  EXPECT_EQ(stats["queue_depth"], 0);
 }
 
 std::vector<json> sample_articles() {

@@ -1,6 +1,7 @@
 // http_server_test: the HTTP transport over real sockets, with a tiny echo
 // handler in place of search.
 #include "searchd/http/server.h"
+#include "searchd/http/http_message.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -635,6 +636,21 @@ TEST(HttpServerStartTest, ReportsPickedPortAndFailsOnATakenOne) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
   }
+}
+
+}  // namespace
+}  // namespace warta::searchd::http
+
+namespace warta::searchd::http {
+namespace {
+
+TEST(OriginForm, AbsoluteTargetsLoseSchemeAndHost) {
+  EXPECT_EQ(origin_form("/search?q=a"), "/search?q=a");
+  EXPECT_EQ(origin_form("http://127.0.0.1:8080/search?q=a"), "/search?q=a");
+  EXPECT_EQ(origin_form("https://warta.example/articles/x"), "/articles/x");
+  EXPECT_EQ(origin_form("http://warta.example"), "/");
+  EXPECT_EQ(origin_form("http://warta.example?q=a"), "/?q=a");
+  EXPECT_EQ(origin_form("*"), "*");
 }
 
 }  // namespace
