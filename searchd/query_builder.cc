@@ -32,6 +32,15 @@ Xapian::Query parse_text(const std::string& q, Language language, const Xapian::
 // an exclusion that stems differently match through the other reading.
 // Where the shapes differ (a stop word of one language only, a phrase),
 // the two readings are OR-ed.
+// The English reading where it differs, kept out of articles indexed as
+// Indonesian: the English stem of "tulis" (to write) is "tuli", which is
+// also the Indonesian word for deaf.
+Xapian::Query outside_indonesian(const Xapian::Query& english) {
+  static const std::string indonesian_articles =
+      schema::exact_term(*schema::find_field("lang"), language_code(Language::kIndonesian));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, english, Xapian::Query(indonesian_articles));
+}
+
 Xapian::Query merged_readings(const Xapian::Query& indonesian, const Xapian::Query& english) {
   if (indonesian.get_description() == english.get_description()) return indonesian;
   Xapian::Query::op type = indonesian.get_type();
@@ -40,7 +49,7 @@ Xapian::Query merged_readings(const Xapian::Query& indonesian, const Xapian::Que
                     (type == Xapian::Query::OP_AND || type == Xapian::Query::OP_OR ||
                      type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_AND_MAYBE ||
                      type == Xapian::Query::OP_FILTER);
-  if (!same_shape) return Xapian::Query(Xapian::Query::OP_OR, indonesian, english);
+  if (!same_shape) return Xapian::Query(Xapian::Query::OP_OR, indonesian, outside_indonesian(english));
   std::vector<Xapian::Query> merged;
   merged.reserve(parts);
   for (std::size_t i = 0; i < parts; ++i) {

@@ -477,6 +477,31 @@ TEST(SearchdSort, NewestAndOldestFollowTheMomentAcrossOffsets) {
   EXPECT_EQ(server.stop(), 0);
 }
 
+// A query is read as Indonesian and as English; the English reading of a
+// word matches English articles only: the English stem of "tulis" (write)
+// is "tuli", the Indonesian word for deaf.
+TEST(SearchdLanguages, TheEnglishReadingMatchesEnglishArticlesOnly) {
+  test::TempDir dir;
+  auto article = [](const std::string& id, const std::string& lang, const std::string& body) {
+    return json{{"id", id}, {"lang", lang}, {"title", "Berita " + id}, {"body", body}}.dump() + "\n";
+  };
+  test::write_file(dir.file("in.jsonl"),
+                   article("tuli", "id", "Bayi tuli mendapat alat bantu dengar dari rumah sakit.") +
+                       article("menulis", "id", "Wartawan itu menulis buku tentang banjir di Jakarta.") +
+                       article("writing", "en", "The reporter is writing a book about the floods in Jakarta."));
+  ASSERT_EQ(test::run_process({kIndexer, "--db", dir.file("db"), dir.file("in.jsonl")}).exit_code, 0);
+  Searchd server(dir, dir.file("db"), {"--result-cache-mb", "0"});
+  auto found = [&](const std::string& q) {
+    auto ids = ids_of(post(server.port(), {{"q", q}}));
+    return std::set<std::string>(ids.begin(), ids.end());
+  };
+  EXPECT_EQ(found("tulis"), std::set<std::string>{"menulis"});
+  EXPECT_EQ(found("writes"), std::set<std::string>{"writing"});
+  EXPECT_EQ(found("tuli"), std::set<std::string>{"tuli"});
+  EXPECT_EQ(found("banjir -tulis"), std::set<std::string>{});
+  EXPECT_EQ(server.stop(), 0);
+}
+
 // A full work queue answers 503 with Retry-After at once; nothing else fails.
 TEST(SearchdQueue, AFullQueueAnswers503WithRetryAfter) {
   test::TempDir dir;
