@@ -1,11 +1,9 @@
 // interrupt: a flag set by the signal handler, read between records.
 #include "indexer/interrupt.h"
 
-#include <csignal>
-#include <cstring>
-#include <string>
-
 #include <atomic>
+#include <csignal>
+#include <string>
 
 namespace warta::indexer {
 namespace {

@@ -40,7 +40,10 @@ class Api {
   http::HttpResponse answer(const http::HttpRequest& request, std::size_t& hits);
   // The queue's depth as /stats and /metrics report it: without the
   // request asking, which is on the queue itself.
-  std::size_t others_queued() const { return queued_.load() - 1; }
+  std::size_t others_queued() const {
+    std::size_t queued = queued_.load();
+    return queued > 0 ? queued - 1 : 0;
+  }
 
   Executor& executor_;
   ApiOptions options_;
