@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include "common/schema.h"
+#include "common/utf8.h"
 #include "indexer/stable_id.h"
 
 namespace warta::indexer {
@@ -65,12 +66,24 @@ std::string hash_file(const std::string& path) {
   return hex16(XXH3_64bits_digest(state.get()));
 }
 
+// A file name need not be UTF-8, and JSON text must be: such a path is
+// also kept as hex of its bytes, so that it names its file again.
 std::string record_to_json(const FileRecord& record) {
-  return nlohmann::json{{"path", record.path},
-                        {"size", record.size},
-                        {"mtime_ns", record.mtime_ns},
-                        {"content", record.content_key}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  nlohmann::json j{{"path", record.path},
+                   {"size", record.size},
+                   {"mtime_ns", record.mtime_ns},
+                   {"content", record.content_key}};
+  if (find_invalid_utf8(record.path)) {
+    std::string hex;
+    for (char byte : record.path) {
+      auto c = static_cast<unsigned char>(byte);
+      static constexpr char kDigits[] = "0123456789abcdef";
+      hex.push_back(kDigits[c >> 4]);
+      hex.push_back(kDigits[c & 15]);
+    }
+    j["path_bytes"] = hex;
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 FileRecord record_from_json(const std::string& json) {
@@ -78,6 +91,19 @@ FileRecord record_from_json(const std::string& json) {
     auto j = nlohmann::json::parse(json);
     FileRecord record;
     record.path = j.at("path").get<std::string>();
+    if (j.contains("path_bytes")) {
+      std::string hex = j.at("path_bytes").get<std::string>();
+      auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        throw std::runtime_error("not a file record: path_bytes is not lowercase hex");
+      };
+      if (hex.size() % 2 != 0) throw std::runtime_error("not a file record: path_bytes is not lowercase hex");
+      record.path.clear();
+      for (std::size_t i = 0; i < hex.size(); i += 2) {
+        record.path.push_back(static_cast<char>(digit(hex[i]) * 16 + digit(hex[i + 1])));
+      }
+    }
     record.size = j.at("size").get<std::uint64_t>();
     record.mtime_ns = j.at("mtime_ns").get<std::int64_t>();
     record.content_key = j.at("content").get<std::string>();
