@@ -84,7 +84,8 @@ std::optional<PublishedDate> parse_iso_date(std::string_view s) {
   if (d.year < 1000 || !is_valid_day(d.year, d.month, d.day)) return std::nullopt;
   if (pos == s.size()) return d;
 
-  if (!expect(s, pos, 'T') && !expect(s, pos, ' ')) return std::nullopt;
+  // RFC 3339 lets 't' and 'z' stand for 'T' and 'Z'.
+  if (!expect(s, pos, 'T') && !expect(s, pos, 't') && !expect(s, pos, ' ')) return std::nullopt;
   auto hh = digits(s, pos, 2);
   if (!hh || !expect(s, pos, ':')) return std::nullopt;
   auto mm = digits(s, pos, 2);
@@ -107,7 +108,7 @@ std::optional<PublishedDate> parse_iso_date(std::string_view s) {
   if (d.second == 60) d.second = 59;
   if (pos == s.size()) return d;
 
-  if (expect(s, pos, 'Z')) {
+  if (expect(s, pos, 'Z') || expect(s, pos, 'z')) {
     d.offset_minutes = 0;
   } else {
     int sign = 0;

@@ -24,7 +24,7 @@ struct PublishedDate {
 
 // Parses "YYYY-MM-DD", "YYYY-MM-DDThh:mm", "YYYY-MM-DDThh:mm:ss[.fraction]",
 // each optionally followed by "Z", "+hh:mm", "+hhmm" or "+hh" (a space may
-// stand for the 'T'). Years 1000..9999. Returns nullopt for anything else,
+// stand for the 'T'; 't' and 'z' are read as 'T' and 'Z', as RFC 3339 allows). Years 1000..9999. Returns nullopt for anything else,
 // including impossible days (2022-02-30) and times (24:00).
 std::optional<PublishedDate> parse_iso_date(std::string_view text);
 
