@@ -1,9 +1,10 @@
 // api: the page's calls to searchd. A new search cancels the one in flight,
-// so a stale answer never overwrites a newer view; answers are kept in a
-// small cache so going back shows the same results at once.
+// so a stale answer never overwrites a newer view; recent answers are kept
+// (answer_cache.js) so going back shows the same results at once.
 
-const CACHE_SIZE = 30;
-const cache = new Map();
+import { AnswerCache } from './answer_cache.js';
+
+const cache = new AnswerCache();
 let inflight = null;
 
 export class ApiError extends Error {
@@ -29,17 +30,12 @@ async function request(url, options = {}) {
   return body;
 }
 
-function remember(key, value) {
-  cache.delete(key);
-  cache.set(key, value);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
-}
-
 function postSearch(body, signal) {
   const key = JSON.stringify(body);
-  if (cache.has(key)) return Promise.resolve(cache.get(key));
+  const known = cache.get(key);
+  if (known !== undefined) return Promise.resolve(known);
   return request('/search', { method: 'POST', body: key, headers: { 'Content-Type': 'application/json' }, signal }).then((r) => {
-    remember(key, r);
+    cache.set(key, r);
     return r;
   });
 }

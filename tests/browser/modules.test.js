@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { AnswerCache } from '../../web/answer_cache.js';
 import { buckets } from '../../web/histogram.js';
 import { bucketRange, effectiveSort, parseState, searchBodies, stateToSearch } from '../../web/state.js';
 
@@ -66,4 +67,23 @@ test('the histogram fills empty months and switches to years for long ranges', (
   assert.deepEqual(long.bars[0], { value: '2001', count: 1 });
   assert.deepEqual(long.bars[5], { value: '2006', count: 0 });
   assert.deepEqual(buckets({ month: [], year: [] }).bars, []);
+});
+
+test('recent answers are kept for a minute, the newest thirty at most', () => {
+  let clock = 0;
+  const cache = new AnswerCache({ size: 3, maxAgeMs: 60_000, now: () => clock });
+  cache.set('a', 1);
+  cache.set('b', 2);
+  assert.equal(cache.get('a'), 1);
+  clock = 59_000;
+  assert.equal(cache.get('b'), 2, 'still fresh');
+  clock = 60_001;
+  assert.equal(cache.get('a'), undefined, 'an answer older than a minute is asked again');
+  cache.set('c', 3);
+  cache.set('d', 4);
+  cache.set('e', 5);
+  cache.set('f', 6);
+  assert.equal(cache.get('c'), undefined, 'the oldest goes past the size');
+  assert.equal(cache.get('f'), 6);
+  assert.equal(new AnswerCache().size, 30);
 });
