@@ -166,6 +166,9 @@ int main(int argc, char** argv) {
     options.full = true;  // the files were recorded for every shard at once
   }
   options.format = *warta::indexer::format_from_name(format);
+  // "idx/" (as a shell completes it) names the index "idx": its staging
+  // directories and lock file go beside it, not inside.
+  while (db.size() > 1 && db.back() == '/') db.pop_back();
   options.writer.db_path = db;
   options.threads = threads;
   options.rejects_path = rejects;
