@@ -3,6 +3,7 @@
 #include "indexer/writer.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <signal.h>
@@ -219,12 +220,25 @@ struct IndexWriter::Lane {
   std::unordered_set<std::string> in_open_segment;
 };
 
+IndexWriter::RunLock::~RunLock() {
+  if (fd >= 0) ::close(fd);
+}
+
 IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
   const std::string& path = options_.db_path;
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
     // Xapian would read the file as a stub database and report its first line.
     throw std::runtime_error("--db " + path + " is a file, not an index directory");
+  }
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  std::string lock_path = path + ".warta-lock";
+  run_lock_.fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (run_lock_.fd < 0) throw std::runtime_error("cannot create " + lock_path + ": " + std::strerror(errno));
+  if (::flock(run_lock_.fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) throw std::runtime_error("index " + path + " is locked: another warta-indexer is writing it");
+    throw std::runtime_error("cannot lock " + lock_path + ": " + std::strerror(errno));
   }
   clear_half_created_index(path);
   create_index_atomically(path);

@@ -90,6 +90,17 @@ class IndexWriter final : public IndexTarget {
   void commit_index();  // commits db_'s transaction and opens the next
   void apply_final_metadata(Xapian::WritableDatabase& db);
 
+  // Held from the start of a run to its end, beside the index ("DB.warta-lock"):
+  // Xapian's own lock is let go before a bulk build's new index is swapped in,
+  // and another run must not open the old one in that moment. Declared
+  // first, so released last.
+  struct RunLock {
+    int fd = -1;
+    RunLock() = default;
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+    ~RunLock();
+  } run_lock_;
   WriterOptions options_;
   Mode mode_ = Mode::kIncremental;
   std::unique_ptr<Xapian::WritableDatabase> db_;

@@ -1,7 +1,9 @@
 // Integration: the real warta-indexer binary on the bundled sample and the
 // hand-written fixture.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -512,6 +514,34 @@ TEST(IndexerCli, IncrementalRunsSkipUnchangedFilesAndPrune) {
 // Deleting every article leaves an empty index that still records the
 // files it read: the next run must keep those records, or an unchanged
 // file is read again later and brings back what was deleted.
+// One run at a time writes an index, for the whole run: the lock beside it
+// is held even while a bulk build's new index is swapped in, when Xapian's
+// own lock on the index directory is let go.
+TEST(IndexerCli, ARunHoldsTheIndexForItsWholeLength) {
+  TempDir dir;
+  ASSERT_EQ(index({"--db", dir.file("db"), kFixture}).exit_code, 0);
+  int fd = ::open(dir.file("db.warta-lock").c_str(), O_RDWR | O_CLOEXEC);
+  ASSERT_GE(fd, 0) << "the lock file sits beside the index";
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  auto locked = index({"--db", dir.file("db"), kFixture});
+  EXPECT_EQ(locked.exit_code, 1);
+  EXPECT_NE(locked.err.find("index " + dir.file("db") + " is locked: another warta-indexer is writing it"),
+            std::string::npos)
+      << locked.err;
+  ::close(fd);
+  EXPECT_EQ(index({"--db", dir.file("db"), "--full", kFixture}).exit_code, 0);
+}
+
+// "idx/", as a shell completes a directory, names the index "idx".
+TEST(IndexerCli, AnIndexNamedWithATrailingSlash) {
+  TempDir dir;
+  auto r = index({"--db", dir.file("idx/"), kFixture});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(snapshot(dir.file("idx")).size(), 20u);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("idx/.warta-lock")));
+  EXPECT_EQ(index({"--db", dir.file("idx/"), "--full", kFixture}).exit_code, 0);
+}
+
 TEST(IndexerCli, AnIndexEmptiedByDeletesKeepsItsFileRecords) {
   TempDir dir;
   std::filesystem::create_directories(dir.file("in"));
