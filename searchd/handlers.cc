@@ -118,6 +118,12 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
       if (request.method == "POST" && !match.query.empty()) {
         throw Error(ErrorCode::kBadRequest, "POST /search reads its parameters from the JSON body, not the query string");
       }
+      if (request.method == "POST" && request.body.empty() && request.header("content-length").empty() &&
+          request.header("transfer-encoding").empty()) {
+        // Without either header HTTP/1.1 gives the request no body, and
+        // whatever the client sent after it reads as the next request.
+        throw Error(ErrorCode::kBadRequest, "body: missing; send it with a Content-Length header (or chunked)");
+      }
       SearchRequest search = decode_or_throw(request.method == "POST" ? decode_search_body(request.body)
                                                                        : decode_search_query(match.query));
       InterpretedSearch interpreted = interpret_dates(search);

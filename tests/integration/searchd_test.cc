@@ -318,6 +318,12 @@ TEST_F(SearchdTest, ErrorsNameWhatWasWrong) {
             post(port(), {{"q", "banjir"}, {"limit", 0}})["total"]);
   // Parameters of a POST are in its body: a query string beside it is refused, not ignored.
   EXPECT_EQ(http_request(port(), "POST", "/search?limit=50", R"({"q": "banjir"})").status, 400);
+  // A POST whose body has no length is told so, not that its body is not JSON.
+  {
+    auto raw = test::raw_exchange(port(), "POST /search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_NE(raw.find(" 400 "), std::string::npos) << raw;
+    EXPECT_NE(raw.find("body: missing; send it with a Content-Length header (or chunked)"), std::string::npos) << raw;
+  }
   // A target in absolute form is the same request.
   EXPECT_EQ(http_request(port(), "GET", "http://127.0.0.1/health").status, 200);
   // Malformed input does not take the server down.
