@@ -128,6 +128,7 @@ Executor::Worker& Executor::worker() {
 template <typename Fn>
 auto Executor::with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>())) {
   Worker& w = worker();
+  w.shards.require_any();
   try {
     return fn(w);
   } catch (const Xapian::DatabaseModifiedError&) {
@@ -142,11 +143,23 @@ auto Executor::with_retry(Fn&& fn) -> decltype(fn(std::declval<Worker&>())) {
     if (!w.shards.recover()) throw Error(ErrorCode::kUnavailable, "a remote shard failed: " + e.get_msg());
     w.db = w.shards.database();
     w.shards.require_complete();
+    w.shards.require_any();
     return fn(w);
   }
 }
 
 namespace {
+
+// An id not found while some shard is down may be in that shard: saying
+// "no such article" would be wrong, so the answer is 503 naming them.
+void require_not_in_a_missing_shard(const ShardConnections& shards, const std::string& id) {
+  std::vector<std::string> down = shards.missing();
+  if (down.empty()) return;
+  std::string names;
+  for (const std::string& name : down) names += (names.empty() ? "" : ", ") + name;
+  throw Error(ErrorCode::kUnavailable, "article " + json(id).dump(-1, ' ', false, json::error_handler_t::replace) +
+                                           " is in none of the shards that answer; down: " + names);
+}
 
 // `passages`: an MSet of the query as the words were written (Xapian
 // finds the words to mark and their weights there); `m`: the hit.
@@ -387,7 +400,10 @@ std::optional<std::string> Executor::article(const std::string& id) {
   return with_retry([&](Worker& w) -> std::optional<std::string> {
     std::string term = schema::id_term(id);
     auto p = w.db.postlist_begin(term);
-    if (p == w.db.postlist_end(term)) return std::nullopt;
+    if (p == w.db.postlist_end(term)) {
+      require_not_in_a_missing_shard(w.shards, id);
+      return std::nullopt;
+    }
     return w.db.get_document(*p).get_data();
   });
 }
@@ -396,7 +412,10 @@ std::optional<SearchResponse> Executor::similar(const std::string& id, const Sea
   return with_retry([&](Worker& w) -> std::optional<SearchResponse> {
     std::string term = schema::id_term(id);
     auto p = w.db.postlist_begin(term);
-    if (p == w.db.postlist_end(term)) return std::nullopt;
+    if (p == w.db.postlist_end(term)) {
+      require_not_in_a_missing_shard(w.shards, id);
+      return std::nullopt;
+    }
     Xapian::RSet rset;
     rset.add_document(*p);
     Xapian::Enquire enquire(w.db);

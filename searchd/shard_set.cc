@@ -169,6 +169,14 @@ std::vector<std::string> ShardConnections::missing() const {
   return names;
 }
 
+void ShardConnections::require_any() const {
+  std::vector<std::string> down = missing();
+  if (down.empty() || down.size() < shards_.size()) return;
+  std::string names;
+  for (const std::string& name : down) names += (names.empty() ? "" : ", ") + name;
+  throw Error(ErrorCode::kUnavailable, "every shard is down: " + names);
+}
+
 void ShardConnections::require_complete() const {
   if (options_.on_failure != ShardFailurePolicy::kFail) return;
   std::string down;

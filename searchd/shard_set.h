@@ -71,6 +71,9 @@ class ShardConnections {
   std::vector<Xapian::Database> local_databases() const;
   // Names of the shards that are down, in configuration order.
   std::vector<std::string> missing() const;
+  // Throws warta::Error (kUnavailable, 503) naming them when every shard is
+  // down, whatever the policy: there is nothing left to search.
+  void require_any() const;
   // Under kFail, throws warta::Error (kUnavailable, 503) naming the shards
   // that are down; under kPartial does nothing.
   void require_complete() const;

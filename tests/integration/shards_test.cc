@@ -348,5 +348,40 @@ TEST_F(ShardsTest, AShardThatIsDownOrSlowFailsTheSearchOrIsLeftOutByPolicyAndCom
   check_back("resumed");
 }
 
+// Under the partial policy an article that is not found while a shard is
+// down may be in that shard: 503, not 404. With every shard down there is
+// nothing to search: 503 too, not an internal error.
+TEST_F(ShardsTest, WhatDownShardsMayHoldIsUnavailableNotMissing) {
+  test::TcpsrvProcess s0(*dir_, shard_dir(sharded(), 0));
+  test::TcpsrvProcess s1(*dir_, shard_dir(sharded(), 1));
+  test::TcpsrvProcess s2(*dir_, shard_dir(sharded(), 2));
+  test::SearchdProcess partial(kSearchd, *dir_, "",
+                               {"--remote", s0.address(), "--remote", s1.address(), "--remote", s2.address(),
+                                "--remote-timeout", "1", "--threads", "2", "--on-shard-failure", "partial"});
+  const std::string in_1 = ids_in(shard_dir(sharded(), 1)).begin()->first;
+  const std::string in_0 = ids_in(shard_dir(sharded(), 0)).begin()->first;
+  const json search = {{"q", "indonesia"}, {"limit", 5}};
+  ASSERT_TRUE(eventually([&] { return http_request(partial.port(), "GET", "/articles/" + in_1).status == 200; }));
+
+  s1.stop();
+  ASSERT_TRUE(eventually([&] { return http_request(partial.port(), "GET", "/articles/" + in_1).status == 503; }));
+  for (int i = 0; i < 4; ++i) {
+    auto reply = http_request(partial.port(), "GET", "/articles/" + in_1);
+    EXPECT_EQ(reply.status, 503) << reply.body;
+    EXPECT_NE(reply.body.find(s1.address()), std::string::npos) << reply.body;
+    EXPECT_EQ(http_request(partial.port(), "GET", "/articles/" + in_1 + "/similar").status, 503);
+    EXPECT_EQ(http_request(partial.port(), "GET", "/articles/" + in_0).status, 200);
+  }
+
+  s0.stop();
+  s2.stop();
+  ASSERT_TRUE(eventually([&] { return http_request(partial.port(), "POST", "/search", search.dump()).status == 503; }));
+  for (int i = 0; i < 4; ++i) {
+    auto reply = http_request(partial.port(), "POST", "/search", search.dump());
+    EXPECT_EQ(reply.status, 503) << reply.body;
+    EXPECT_NE(reply.body.find("every shard is down"), std::string::npos) << reply.body;
+  }
+}
+
 }  // namespace
 }  // namespace warta
