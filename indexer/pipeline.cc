@@ -597,6 +597,10 @@ RunSummary run_pipeline(const PipelineOptions& options) {
   // Records go in the commit that holds their files' articles, so a
   // killed run never records a file it did not finish.
   auto settle = [&](const std::function<bool(std::size_t)>& failed) {
+    // A run of one shard leaves the others as they were: recording its
+    // files would have the next run skip them though those shards still
+    // hold the files' old articles.
+    if (options.sharding.only_shard) return;
     std::set<std::string> unsettled;
     auto keep = [&](const FileRecord& record) {
       writer.set_metadata_at_finish(schema::file_record_key(path_key(record.path)), record_to_json(record));

@@ -121,6 +121,21 @@ TEST_F(ShardsTest, ReindexingAnIdReplacesItInItsShardAndOneShardRebuildsAlone) {
   EXPECT_EQ(Xapian::Database(shard_dir(index, 0)).get_revision(), revision0);
   EXPECT_EQ(Xapian::Database(index).get_doccount(), 828u);
 
+  // A file changed under two shards, read by a run of the first shard (which
+  // holds the file records) alone: the next whole run must read it again and
+  // bring the other shard up to date.
+  std::string in_0 = before[0].begin()->first;
+  std::string in_1 = std::next(before[1].begin())->first;
+  test::write_file(dir.file("two.jsonl"),
+                   json({{"id", in_0}, {"title", "kabar pertama berubah"}, {"body", "isi baru"}}).dump() + "\n" +
+                       json({{"id", in_1}, {"title", "kabar kedua berubah"}, {"body", "isi baru"}}).dump() + "\n");
+  run_indexer({"--db", index, "--only-shard", "0", dir.file("two.jsonl")});
+  run_indexer({"--db", index, dir.file("two.jsonl")});
+  Xapian::Database shard1(shard_dir(index, 1));
+  EXPECT_NE(shard1.get_document(*shard1.postlist_begin(schema::id_term(in_1))).get_data().find("kabar kedua berubah"),
+            std::string::npos)
+      << "the run of shard 0 alone must not record the file as indexed";
+
   // The shard count is part of the index: another one is refused.
   auto r = test::run_process({kIndexer, "--db", index, "--shards", "4", dir.file("update.jsonl")});
   EXPECT_EQ(r.exit_code, 1);
