@@ -437,7 +437,8 @@ TEST_F(WartaCliTest, UsageErrorsExitTwo) {
                                              {"search", "x", "--facets", "source:lots"},
                                              {"search", "x", "--server", "https://127.0.0.1:1"},
                                              {"search", "x", "--bogus"},
-                                             {"article"}}) {
+                                             {"article"},
+                                             {"article", ""}}) {
     auto r = warta(args, false);
     std::string joined;
     for (const auto& a : args) joined += a + " ";

@@ -233,6 +233,10 @@ int main(int argc, char** argv) {
     target = "/search";
     body = request->dump();
   } else {
+    if (article_id.empty()) {
+      std::cerr << "warta: article: the id is empty\nRun with --help for more information.\n";
+      return kExitUsage;
+    }
     target = "/articles/" + warta::cli::encode_path_segment(article_id);
   }
 
