@@ -153,12 +153,10 @@ namespace {
 // An id not found while some shard is down may be in that shard: saying
 // "no such article" would be wrong, so the answer is 503 naming them.
 void require_not_in_a_missing_shard(const ShardConnections& shards, const std::string& id) {
-  std::vector<std::string> down = shards.missing();
+  std::string down = shards.describe_missing();
   if (down.empty()) return;
-  std::string names;
-  for (const std::string& name : down) names += (names.empty() ? "" : ", ") + name;
   throw Error(ErrorCode::kUnavailable, "article " + json(id).dump(-1, ' ', false, json::error_handler_t::replace) +
-                                           " is in none of the shards that answer; down: " + names);
+                                           " is in none of the shards that answer; down: " + down);
 }
 
 // `passages`: an MSet of the query as the words were written (Xapian

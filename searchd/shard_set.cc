@@ -169,22 +169,24 @@ std::vector<std::string> ShardConnections::missing() const {
   return names;
 }
 
-void ShardConnections::require_any() const {
-  std::vector<std::string> down = missing();
-  if (down.empty() || down.size() < shards_.size()) return;
-  std::string names;
-  for (const std::string& name : down) names += (names.empty() ? "" : ", ") + name;
-  throw Error(ErrorCode::kUnavailable, "every shard is down: " + names);
-}
-
-void ShardConnections::require_complete() const {
-  if (options_.on_failure != ShardFailurePolicy::kFail) return;
+std::string ShardConnections::describe_missing() const {
   std::string down;
   for (const Shard& shard : shards_) {
     if (shard.db) continue;
     if (!down.empty()) down += "; ";
     down += shard.spec->name + " (" + shard.error + ")";
   }
+  return down;
+}
+
+void ShardConnections::require_any() const {
+  if (missing().size() < shards_.size()) return;
+  throw Error(ErrorCode::kUnavailable, "every shard is down: " + describe_missing());
+}
+
+void ShardConnections::require_complete() const {
+  if (options_.on_failure != ShardFailurePolicy::kFail) return;
+  std::string down = describe_missing();
   if (!down.empty()) throw Error(ErrorCode::kUnavailable, "shard unavailable: " + down);
 }
 

@@ -71,6 +71,8 @@ class ShardConnections {
   std::vector<Xapian::Database> local_databases() const;
   // Names of the shards that are down, in configuration order.
   std::vector<std::string> missing() const;
+  // "name (why); name (why)" of the shards that are down; "" when none is.
+  std::string describe_missing() const;
   // Throws warta::Error (kUnavailable, 503) naming them when every shard is
   // down, whatever the policy: there is nothing left to search.
   void require_any() const;
