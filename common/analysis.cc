@@ -72,7 +72,9 @@ class ExactValueProcessor : public Xapian::FieldProcessor {
 class DayRangeProcessor : public Xapian::RangeProcessor {
  public:
   explicit DayRangeProcessor(const Xapian::Database& db)
-      : Xapian::RangeProcessor(schema::slot(schema::Slot::kDay), "date:"), db_(db), by_value_(slot, "date:") {}
+      : Xapian::RangeProcessor(schema::slot(schema::Slot::kDay), std::string(kDateRangePrefix)),
+        db_(db),
+        by_value_(slot, std::string(kDateRangePrefix)) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     auto day = [](const std::string& text) -> std::optional<std::optional<schema::CalendarDay>> {
       if (text.empty()) return std::optional<schema::CalendarDay>();  // open end

@@ -43,6 +43,9 @@ void configure_term_generator(Xapian::TermGenerator& generator, Language languag
 // frequent ones).
 inline constexpr Xapian::termcount kMaxWildcardTerms = 100;
 
+// The query syntax's range prefix: `date:FROM..TO`.
+inline constexpr std::string_view kDateRangePrefix = "date:";
+
 // Prepares a QueryParser for queries in `language`: the same stemmer and
 // strategy as the indexer, stop words outside phrases, AND as the default
 // operator, partial-free wildcards, and every schema field as a `name:`

@@ -118,11 +118,6 @@ void remove_abandoned_creations(const std::string& path) {
 void create_index_atomically(const std::string& path) {
   std::error_code ec;
   if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) return;
-  fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty() && !fs::exists(parent, ec)) {
-    fs::create_directories(parent, ec);
-    if (ec) throw std::runtime_error("cannot create index " + path + ": cannot create " + parent.string() + ": " + ec.message());
-  }
   remove_abandoned_creations(path);
   std::string temp = path + ".warta-create-" + std::to_string(::getpid());
   try {
@@ -232,7 +227,10 @@ IndexWriter::IndexWriter(const WriterOptions& options) : options_(options) {
     throw std::runtime_error("--db " + path + " is a file, not an index directory");
   }
   fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
+  if (!parent.empty() && !fs::exists(parent, ec)) {
+    fs::create_directories(parent, ec);
+    if (ec) throw std::runtime_error("cannot create index " + path + ": cannot create " + parent.string() + ": " + ec.message());
+  }
   std::string lock_path = path + ".warta-lock";
   run_lock_.fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (run_lock_.fd < 0) throw std::runtime_error("cannot create " + lock_path + ": " + std::strerror(errno));

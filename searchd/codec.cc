@@ -747,6 +747,8 @@ std::string encode_search_response(const SearchResponse& response) {
   return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+std::string json_string(std::string_view text) { return dump(json(std::string(text))); }
+
 std::string encode_error(const warta::Error& error) {
   ordered_json inner;
   inner["code"] = std::string(error_slug(error.code()));

@@ -40,4 +40,8 @@ std::string encode_search_response(const SearchResponse& response);
 // {"error": {"code": "<slug>", "message": "..."}}, compact.
 std::string encode_error(const warta::Error& error);
 
+// `text` as a JSON string: quoted, control characters (a NUL too) escaped,
+// invalid UTF-8 replaced; for a caller's text repeated in a message.
+std::string json_string(std::string_view text);
+
 }  // namespace warta::searchd

@@ -15,6 +15,7 @@
 #include "common/error.h"
 #include "common/index_meta.h"
 #include "common/schema.h"
+#include "searchd/codec.h"
 #include "searchd/collapse.h"
 #include "searchd/facets.h"
 #include "searchd/frequent_words.h"
@@ -155,8 +156,7 @@ namespace {
 void require_not_in_a_missing_shard(const ShardConnections& shards, const std::string& id) {
   std::string down = shards.describe_missing();
   if (down.empty()) return;
-  throw Error(ErrorCode::kUnavailable, "article " + json(id).dump(-1, ' ', false, json::error_handler_t::replace) +
-                                           " is in none of the shards that answer; down: " + down);
+  throw Error(ErrorCode::kUnavailable, "article " + json_string(id) + " is in none of the shards that answer; down: " + down);
 }
 
 // `passages`: an MSet of the query as the words were written (Xapian

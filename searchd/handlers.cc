@@ -35,12 +35,6 @@ HttpResponse error_response(const Error& error) {
   return r;
 }
 
-// An id as a JSON string: quoted, with control characters (a NUL too)
-// escaped, so that an error message shows all of it.
-std::string as_json_string(const std::string& id) {
-  return nlohmann::json(id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 SearchRequest decode_or_throw(const DecodedRequest& decoded) {
   if (decoded.error) throw *decoded.error;
   return *decoded.request;
@@ -135,7 +129,7 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
     case Route::kArticle: {
       if (!match.query.empty()) throw Error(ErrorCode::kBadRequest, "this endpoint takes no parameters");
       auto article = executor_.article(match.id);
-      if (!article) throw Error(ErrorCode::kNotFound, "no article with id " + as_json_string(match.id));
+      if (!article) throw Error(ErrorCode::kNotFound, "no article with id " + json_string(match.id));
       hits = 1;
       return json_response(200, *article);
     }
@@ -150,7 +144,7 @@ HttpResponse Api::answer(const HttpRequest& request, std::size_t& hits) {
       if (search.recency != 0) throw Error(ErrorCode::kBadRequest, "recency: not used by /similar");
       if (search.reference_date) throw Error(ErrorCode::kBadRequest, "reference_date: not used by /similar");
       auto result = executor_.similar(match.id, search);
-      if (!result) throw Error(ErrorCode::kNotFound, "no article with id " + as_json_string(match.id));
+      if (!result) throw Error(ErrorCode::kNotFound, "no article with id " + json_string(match.id));
       hits = result->hits.size();
       return json_response(200, encode_search_response(*result));
     }

@@ -23,15 +23,6 @@ Xapian::Query parse_text(const std::string& q, Language language, const Xapian::
   return parser.parse_query(q, query_parser_flags());
 }
 
-// The Indonesian and English readings of one query as one query. The two
-// parse the same syntax, so where their shapes agree they differ only in
-// the stems of some words: those words become the OR of their two stems,
-// and the rest is kept once. OR-ing the two whole readings instead would
-// count every word that stems alike in both languages twice ("sebanyak OR
-// jadi" weighed "jadi" double, and read its postings twice), and would let
-// an exclusion that stems differently match through the other reading.
-// Where the shapes differ (a stop word of one language only, a phrase),
-// the two readings are OR-ed.
 // The English reading where it differs, kept out of articles indexed as
 // Indonesian: the English stem of "tulis" (to write) is "tuli", which is
 // also the Indonesian word for deaf.
@@ -41,6 +32,15 @@ Xapian::Query outside_indonesian(const Xapian::Query& english) {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, english, Xapian::Query(indonesian_articles));
 }
 
+// The Indonesian and English readings of one query as one query. The two
+// parse the same syntax, so where their shapes agree they differ only in
+// the stems of some words: those words become the OR of their two stems,
+// and the rest is kept once. OR-ing the two whole readings instead would
+// count every word that stems alike in both languages twice ("sebanyak OR
+// jadi" weighed "jadi" double, and read its postings twice), and would let
+// an exclusion that stems differently match through the other reading.
+// Where the shapes differ (a stop word of one language only, a phrase),
+// the two readings are OR-ed, the English one outside Indonesian articles.
 Xapian::Query merged_readings(const Xapian::Query& indonesian, const Xapian::Query& english) {
   if (indonesian.get_description() == english.get_description()) return indonesian;
   Xapian::Query::op type = indonesian.get_type();

@@ -6,13 +6,12 @@
 #include <optional>
 #include <string_view>
 
+#include "common/analysis.h"
 #include "common/dates.h"
 #include "common/error.h"
 
 namespace warta::searchd {
 namespace {
-
-constexpr std::string_view kDatePrefix = "date:";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -30,7 +29,7 @@ void check_date_range(std::string_view range) {
   auto bad = [&](const std::string& why) {
     return Error(ErrorCode::kBadRequest, "q: " + std::string(range) + ": " + why);
   };
-  std::string_view ends = range.substr(kDatePrefix.size());
+  std::string_view ends = range.substr(kDateRangePrefix.size());
   std::size_t dots = ends.find("..");
   if (dots == std::string_view::npos || ends.find_first_not_of('.') == std::string_view::npos) {
     throw bad("a date range is written date:YYYY-MM-DD..YYYY-MM-DD (either end may be left out)");
@@ -67,7 +66,7 @@ std::string checked_ranges(const std::string& q) {
     std::string_view core = token;
     while (!core.empty() && (core.front() == '(' || core.front() == '-' || core.front() == '+')) core.remove_prefix(1);
     while (!core.empty() && core.back() == ')') core.remove_suffix(1);
-    if (core.substr(0, kDatePrefix.size()) == kDatePrefix) {
+    if (core.substr(0, kDateRangePrefix.size()) == kDateRangePrefix) {
       check_date_range(core);
       out += token;
     } else {

@@ -3,9 +3,8 @@
 
 #include <cstddef>
 
-#include <nlohmann/json.hpp>
-
 #include "common/utf8.h"
+#include "searchd/codec.h"
 
 namespace warta::searchd {
 namespace {
@@ -17,11 +16,9 @@ std::string quote(std::string_view s) {
   if (s.size() > kMaxEcho) {
     std::size_t cut = kMaxEcho;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return nlohmann::json(std::string(s.substr(0, cut)) + "...")
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return json_string(std::string(s.substr(0, cut)) + "...");
   }
-  return nlohmann::json(std::string(s)).dump(-1, ' ', false,
-                                             nlohmann::json::error_handler_t::replace);
+  return json_string(s);
 }
 
 int hex_value(char c) {
